@@ -110,7 +110,8 @@ CASES: list[tuple[str, datetime, str | None, str | None, str | None]] = [
     # --- month names
     ("in March", TUESDAY, "past", "2019-03", "month"),
     ("March", TUESDAY, "future", "2019-03", "month"),
-    ("in April", TUESDAY, "past", "2018-04", "month"),
+    ("in May", TUESDAY, "past", "2018-05", "month"),
+    ("in April", TUESDAY, "past", "2019-04", "month"),  # next month in a past sentence: scheduled
     ("in April", TUESDAY, "future", "2019-04", "month"),
     ("in April", TUESDAY, None, "2019-04", "month"),  # the nearer April
     ("in September", JANUARY, None, "2017-09", "month"),

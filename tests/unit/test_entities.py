@@ -237,3 +237,37 @@ def test_is_country() -> None:
     assert is_country("United States")
     assert not is_country("Miami")
     assert not is_country("Central America")
+
+
+def test_wire_dateline_is_a_place(nlp: Language) -> None:
+    ents = _ents(nlp, "MEXICO CITY (AP) — Officials said the shelters were full.")
+    first = ents[0]
+    assert (first["label"], first["text"], first["canonical"], first["country"]) == (
+        "GPE",
+        "MEXICO CITY",
+        "Mexico City",
+        "MEX",
+    )
+
+
+def test_foreign_institutions_are_not_us_bodies(nlp: Language) -> None:
+    text = "Mexico's Supreme Court upheld the decree, while Congress in Washington debated the budget."
+    by_text = {e["text"]: e for e in _ents(nlp, text)}
+    assert by_text["Supreme Court"]["country"] == "MEX"
+    assert by_text["Supreme Court"]["canonical"] == "Supreme Court of Mexico"
+    assert by_text["Congress"]["canonical"] == "United States Congress"
+
+
+def test_subdivisions_resolve_to_their_country() -> None:
+    assert canonicalize("Chiapas", "GPE") == ("Chiapas", "MEX")
+    assert country_of("Nuevo León") == "MEX"
+    assert country_of("Saskatchewan") == "CAN"
+
+
+def test_first_name_only_when_unambiguous(nlp: Language) -> None:
+    text = (
+        "Governor Evangeline Marsh toured the shelter with Senator Tobias Reed. "
+        "Later, Evangeline told reporters that Reed had promised funding."
+    )
+    ents = _ents(nlp, text)
+    assert {e["canonical"] for e in ents if e["label"] == "PERSON"} == {"Evangeline Marsh", "Tobias Reed"}

@@ -28,8 +28,8 @@ ambiguous are documented here so consumers know what a resolved date means):
   two-day span, reported by its first day.
 * Month names without a year: past tense -> the most recent such month on or before the anchor's
   month; future -> the next one on or after it; no tense -> the nearer one (ties go to the past).
-  Month-day without a year works the same way, except that in a past-tense sentence a date at most
-  45 days ahead is kept in the future (scheduled dates: "the deadline was moved to Feb. 8").
+  Month-day without a year works the same way. In a past-tense sentence the next month, or a date
+  at most 45 days ahead, stays in the future (scheduled dates: "the deadline was moved to Feb. 8").
 * "N days ago" / "a week ago" -> that day; "N months ago" -> month; "N years ago" -> year.
   "this/last/next spring|summer|fall" -> its year (a season is not a month); winter -> None.
   "the day before" has no other reference in a lone expression: the day before the anchor.
@@ -182,12 +182,14 @@ def _infer_month(month: int, anchor: date, tense: Tense | None) -> tuple[int, in
     here = anchor.year * 12 + anchor.month - 1
     before = anchor.year if month <= anchor.month else anchor.year - 1
     after = anchor.year if month >= anchor.month else anchor.year + 1
+    dist_before = here - (before * 12 + month - 1)
+    dist_after = (after * 12 + month - 1) - here
     if tense == "future":
         return after, month
     if tense == "past":
-        return before, month
-    dist_before = here - (before * 12 + month - 1)
-    dist_after = (after * 12 + month - 1) - here
+        # Next month named in a past-tense sentence is a scheduled date ("was delayed until April");
+        # last year's would be written "last April".
+        return (after, month) if dist_after == 1 else (before, month)
     return (before, month) if dist_before <= dist_after else (after, month)
 
 

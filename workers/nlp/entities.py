@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from workers.nlp.gazetteer import (
     Place,
+    countries,
     country_index,
     demonym_index,
     find_place,
@@ -62,6 +63,8 @@ _TITLE_RE = re.compile(
 _LEAD_DET_RE = re.compile(r"^(?:the|The|THE|a|an|this|that|these|those)\s+")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _EDGE_PUNCT = " \t\n\"'“”‘’.,;:!?()[]{}<>-–—*•|/\\"
+_LEAD_POSSESSIVE_RE = re.compile(r"^['’]?s\s+(?=[A-Z])")
+_ORDINAL_PREFIX_RE = re.compile(r"^\d+(?:st|nd|rd|th)\s+")
 _DOTTED_ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,}$")
 _CODE_RE = re.compile(r"^[A-Z]{1,3}-?\d+[A-Z]?$")  # "H-2B", "G-1": visa classes and forms, not names
 _TRAIL_WORD_RE = re.compile(r"\s+(?:and|or|the|of|for|to|in|y|de)$")
@@ -153,7 +156,7 @@ def _clean_person(text: str) -> str:
     text = _NICKNAME_RE.sub(" ", text)
     if ":" in text:
         text = text.rsplit(":", 1)[1]  # "Photo: Jane Doe"
-    text = re.split(r"['’]s\b", text, maxsplit=1)[0]  # "Trump's PJ-clad"
+    text = _person_around_possessive(text)
     text = text.replace("“", "").replace("”", "").replace('"', "")
     prev = None
     while prev != text:
@@ -162,6 +165,17 @@ def _clean_person(text: str) -> str:
     if text.isupper() and len(text) > 3 and " " in text.strip():
         text = text.title()  # "JOHN SMITH" in a byline; a single all-caps token is an acronym
     return _straight(" ".join(text.split()))
+
+
+def _person_around_possessive(text: str) -> str:
+    """ "Reason's Jane Doe" -> "Jane Doe"; "Trump's PJ-clad" -> "Trump"."""
+    parts = re.split(r"['’]s\s+", text, maxsplit=1)
+    if len(parts) == 1:
+        return text
+    after = parts[1].split()
+    if len(after) >= 2 and all(w[:1].isupper() for w in after):
+        return parts[1]
+    return parts[0]
 
 
 def _title_if_caps(text: str) -> str:
@@ -176,6 +190,8 @@ def _normalize(text: str, label: str) -> tuple[str, str, str | None, bool]:
     gaz = lookup_alias(text)
     if gaz is None and text.startswith(("U.S. ", "US ")):
         gaz = lookup_alias(text.split(" ", 1)[1])
+    if gaz is None and _ORDINAL_PREFIX_RE.match(text):
+        gaz = lookup_alias(_ORDINAL_PREFIX_RE.sub("", text))  # "115th Congress"
     if gaz is None and _DOTTED_ACRONYM_RE.match(text):
         gaz = lookup_alias(text.replace(".", ""))  # "F.B.I." house style
     if gaz is not None and (label in _REWRITABLE or label in ("POLICY", "LAW")):
@@ -230,7 +246,7 @@ def _normalize_place(text: str, label: str) -> tuple[str, str, str | None, bool]
     if label == "LOC" and place.kind in ("country", "state"):
         new_label = "GPE"
     # a city reading can still lose to document evidence ("Obama" the Japanese city vs the person)
-    return new_label, canonical, place.country, place.kind != "city"
+    return new_label, canonical, place.country, place.kind in ("country", "state")
 
 
 def _place_fits(place: Place, label: str, words: list[str]) -> bool:
@@ -330,7 +346,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     changed = True
     while changed and seg:
         changed = False
-        m = _LEAD_DET_RE.match(seg)
+        m = _LEAD_DET_RE.match(seg) or _LEAD_POSSESSIVE_RE.match(seg)
         if m and label != "WORK_OF_ART":
             start += m.end()
             seg = seg[m.end() :]
@@ -378,6 +394,8 @@ def _is_junk(seg: str, label: str, lower_words: frozenset[str]) -> bool:
     if len(seg) < 2:
         return True
     words = seg.split()
+    if words[0].lower() in _MONTHS_DAYS and any(c.isdigit() for c in seg):
+        return True  # "November 20" mislabelled as a name
     if label in ("GPE", "LOC") and any(w.lower() in _TEMPORAL_WORDS for w in words):
         return True  # "the Easter weekend"
     if len(words) == 1 and label in _REWRITABLE:
@@ -416,10 +434,12 @@ def extract_entities(doc: Doc) -> list[Entity]:
             m = _make_mention(text, start, end, label)
             if m is not None:
                 mentions.append(m)
+    _add_dateline(text, mentions)
     _add_credit_mentions(text, mentions)
     _add_party_states(text, mentions, junk)
     _apply_context_places(text, mentions)
     _apply_acronyms(text, mentions)
+    _apply_foreign_qualifiers(text, mentions)
     _apply_person_consistency(mentions)
     out: list[Entity] = []
     for m in mentions:
@@ -444,6 +464,12 @@ def _junk_ranges(doc: Doc) -> list[tuple[int, int]]:
 def _split(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """Split glued spans: photo credits "Name/Outlet", "U.S.-Mexico", "Government of X"."""
     seg = text[start:end]
+    if "\n" in seg:
+        # entities do not cross paragraphs: keep the first line ("Obama, Romney On Immigration\n\nBelow")
+        first = seg.split("\n", 1)[0]
+        seg, end = first, start + len(first)
+        if not seg.strip():
+            return []
     if "/" in seg:
         out: list[tuple[int, int, str]] = []
         pos = start
@@ -570,19 +596,28 @@ def _apply_person_consistency(mentions: list[_Mention]) -> None:
         m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) == 1
     )
     by_key: dict[str, str] = {}
+    first_names: dict[str, set[str]] = {}
     for name in sorted(full_counts, key=lambda n: (-full_counts[n], first_seen[n])):
         for key in _person_keys(name):
             by_key.setdefault(key, name)
         by_key.setdefault(name, name)
+        first_names.setdefault(name.split()[0], set()).add(name)
+    # a bare first name ("Jeb") is that person only when no other full name shares it
+    first_only = {f: next(iter(names)) for f, names in first_names.items() if len(names) == 1 and f not in by_key}
     for m in mentions:
         if m.fixed or m.label not in _REWRITABLE:
             continue
         key = _clean_person(m.text)
         full = by_key.get(key)
         if full is not None:
+            if m.label != "PERSON":
+                m.country = None  # drop what a place or org reading had attached
             m.label, m.canonical = "PERSON", full
+        elif m.label == "PERSON" and key in first_only:
+            m.canonical = first_only[key]
         elif m.label != "PERSON" and single_person.get(key, 0) > 0 and len(key.split()) == 1:
-            m.label, m.canonical = "PERSON", key  # the model calls it PERSON elsewhere in this doc
+            # the model calls it PERSON elsewhere in this doc
+            m.label, m.canonical, m.country = "PERSON", key, None
 
 
 _SINGLE_TITLES = frozenset(t.rstrip(".") for t in _TITLES if " " not in t)
@@ -693,3 +728,62 @@ def _add_party_states(text: str, mentions: list[_Mention], junk: list[tuple[int,
         added = True
     if added:
         mentions.sort(key=lambda m: m.start)
+
+
+# "MEXICO CITY (AP) —", "AUSTIN, Texas —", "WASHINGTON -": wire datelines the model often skips.
+_DATELINE_RE = re.compile(
+    r"^\s*([A-Z][A-Z.'\-]*(?:\s[A-Z][A-Z.'\-]*){0,3})(?:,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?"
+    r"\s*(?:\(|—|–|--|-|\.-|:)"
+)
+
+
+def _add_dateline(text: str, mentions: list[_Mention]) -> None:
+    m = _DATELINE_RE.match(text)
+    if m is None:
+        return
+    added = False
+    for group in (1, 2):
+        raw = m.group(group)
+        if not raw:
+            continue
+        start, end = m.start(group), m.end(group)
+        if any(x.start < end and start < x.end for x in mentions):
+            continue
+        name = _title_if_caps(raw.strip())
+        place = find_place(name) or find_place(raw)
+        if place is None:
+            continue
+        canonical = place.name if place.kind in ("country", "state") else name
+        mentions.append(_Mention(raw, "GPE", start, end, canonical, place.country, True))
+        added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
+
+
+# Institutions whose bare name means the US one in US copy, unless a foreign owner is named.
+_GENERIC_US_BODIES = frozenset(
+    {
+        "United States Congress",
+        "United States Senate",
+        "United States House of Representatives",
+        "Supreme Court of the United States",
+        "National Guard",
+        "Department of State",
+        "Department of Justice",
+        "Department of Defense",
+    }
+)
+_OWNER_RE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s?)?\s*$")
+
+
+def _apply_foreign_qualifiers(text: str, mentions: list[_Mention]) -> None:
+    """"Mexico's Supreme Court", "the Mexican Senate", "Guatemala's National Guard" are not US bodies."""
+    for m in mentions:
+        if m.canonical not in _GENERIC_US_BODIES or m.text.startswith(("U.S", "US", "United States")):
+            continue
+        owner = _OWNER_RE.search(text, max(0, m.start - 25), m.start)
+        if owner is None:
+            continue
+        iso = country_of(owner.group(1))
+        if iso is not None and iso != "USA":
+            m.canonical, m.country = f"{_straight(m.text)} of {countries()[iso].name}", iso

@@ -121,6 +121,7 @@ class _Candidate:
     quantities: list[Quantity]
     policies: list[str]
     trigger_start: int
+    agent: bool = False  # a generic but real agent: "the administration", "authorities"
     speculative: bool = False
     mention: bool = False
     extra_sentences: list[int] = field(default_factory=list)
@@ -139,7 +140,7 @@ def extract_events(
     anchor_kind: DateAnchor,
 ) -> list[Event]:
     """Events of one item body. `doc` is the parsed body; entity and evidence offsets are into it."""
-    sentences = [s for s in doc.sents if s.text.strip()]
+    sentences = _sentences(doc)
     if not sentences:
         return []
     ents_by_sent = _entities_by_sentence(sentences, entities)
@@ -159,17 +160,32 @@ def extract_events(
             cand = _build(doc, sent, index, rule, start, ents_by_sent[index], anchor, anchor_kind)
             cand.mention = mention
             candidates.append(cand)
+    _share_actor_countries(candidates)
     merged = [c for c in _merge(candidates) if _publishable(c)]
     _inherit_planned_dates(merged)
     return [_to_event(c, item) for c in merged]
 
 
+def _share_actor_countries(candidates: Sequence[_Candidate]) -> None:
+    """A person introduced as "his Mexican counterpart, X" stays Mexican when later named alone."""
+    known: dict[str, str] = {}
+    for cand in candidates:
+        for actor in cand.actors:
+            if actor["country"] and actor["label"] == "PERSON":
+                known.setdefault(actor["canonical"], actor["country"])
+    for cand in candidates:
+        for actor in cand.actors:
+            if actor["country"] is None and actor["canonical"] in known:
+                actor["country"] = known[actor["canonical"]]
+                cand.countries.add(known[actor["canonical"]])
+
+
 def _publishable(cand: _Candidate) -> bool:
     """Drop what an analyst could not act on: events nobody does, nowhere (opinion asides, generic
     statements), hypotheticals without a named proponent, and bare mentions never stated as acts."""
-    if not (cand.actors or cand.countries or cand.location):
+    if not (cand.actors or cand.countries or cand.location or cand.agent):
         return False
-    if cand.status == "hypothetical" and (cand.speculative or not cand.actors):
+    if cand.status == "hypothetical" and cand.speculative:
         return False
     if cand.status == "negated" and cand.event_type not in _NEGATABLE:
         return False  # "did not try to stop them" negates the stopping, never a crossing or a death
@@ -179,6 +195,25 @@ def _publishable(cand: _Candidate) -> bool:
 # --------------------------------------------------------------------------------------------
 # Sentences and triggers
 # --------------------------------------------------------------------------------------------
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """spaCy sentences, split again at line breaks: the parser glues headings, captions and boilerplate
+    lines to the next paragraph, and a line break always ends a statement in news bodies."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start: tok.i])
+                start = tok.i + 1
+            elif "\n" in tok.whitespace_ and tok.i + 1 < sent.end:
+                out.append(doc[start: tok.i + 1])
+                start = tok.i + 1
+        if sent.end > start:
+            out.append(doc[start: sent.end])
+    return [s for s in out if s.text.strip()]
 
 
 def _entities_by_sentence(sentences: Sequence[Span], entities: Sequence[Entity]) -> list[list[Entity]]:
@@ -430,7 +465,26 @@ def _build(
         policies=sorted({e["canonical"] for e in ents if e["label"] == "POLICY"}),
         trigger_start=char,
         speculative=speculative,
+        agent=_generic_agent(verb),
     )
+
+
+_AGENT_NOUNS = frozenset(
+    {"administration", "government", "president", "authority", "official", "police", "agent", "court",
+     "judge", "congress", "lawmaker", "ministry", "department", "agency", "minister", "secretary", "senate",
+     "house", "prosecutor", "military", "troop", "guard", "patrol", "governor", "mayor", "legislature"}
+)
+
+
+def _generic_agent(verb: Token) -> bool:
+    """Whether the act has a subject that is an institution or office, even when not a named entity."""
+    for head in [verb, *_chain(verb)[1:]]:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent") and child.lemma_.lower() in _AGENT_NOUNS:
+                return True
+        if head.lemma_ in _REPORTING:
+            break
+    return False
 
 
 def _clause_bounds(verb: Token, sent: Span) -> tuple[int, int]:
@@ -499,7 +553,7 @@ def _is_participant(span: Span) -> bool:
         root = root.head
     if root.dep_ == "pobj":
         return root.head.lower_ in ("with", "between", "by", "among")
-    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "ROOT", "agent", "iobj")
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "ROOT", "agent", "iobj")
 
 
 def _is_place_object(span: Span) -> bool:
@@ -519,6 +573,11 @@ def _person_context(span: Span) -> tuple[str | None, str | None]:
     if root.dep_ == "appos":
         head = root.head
         pieces.append(" ".join(t.text for t in head.subtree if not (span.start <= t.i < span.end)))
+    # Parser-independent fallback: the title right before the name, "the president of Honduras, X".
+    window = span.doc[max(span.start - 8, span.sent.start): span.start].text
+    left = _TITLE_CUT.split(window)[-1]
+    if _ROLE_RX.search(left):
+        pieces.append(left)
     for piece in pieces:
         country = country_of(piece)
         if country:
@@ -532,6 +591,9 @@ _ROLE_RX = re.compile(
     r"official|attorney\s+general)\b",
     re.IGNORECASE,
 )
+
+
+_TITLE_CUT = re.compile(r"\b(?:with|and|by|met|meets|meet|told|said|says|to|from)\b|[;:()\u201c\u201d\"]")
 
 
 def _role(text: str) -> str | None:

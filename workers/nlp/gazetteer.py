@@ -157,7 +157,7 @@ class Place:
     country: str | None
     lat: float | None
     lon: float | None
-    kind: str  # "country" | "state" | "city"
+    kind: str  # "country" | "state" (US) | "city" | "province" (other countries' subdivisions)
     population: int = 0
 
 
@@ -278,11 +278,18 @@ def city_index() -> dict[str, Place]:
     return idx
 
 
+# The capital's many spellings; the plain "Washington" dateline is the city far more often than the state.
+_DC = Place("Washington", "USA", 38.89511, -77.03637, "city", 689545)
+_DC_KEYS = frozenset({"washington, d.c.", "washington, dc", "washington d.c.", "washington dc", "d.c.", "dc"})
+
+
 def find_place(name: str) -> Place | None:
     """Country, then US state, then city; None when the name is unknown."""
     key = fold(name)
     if key.startswith("the "):
         key = key[4:]
+    if key in _DC_KEYS:
+        return _DC
     iso3 = country_index().get(key)
     if iso3:
         return countries()[iso3]
@@ -292,4 +299,23 @@ def find_place(name: str) -> Place | None:
     state = us_states().get(key)
     if state:
         return Place(state, "USA", None, None, "state")
-    return city_index().get(key)
+    city = city_index().get(key)
+    if city is not None:
+        return city
+    return province_index().get(key)
+
+
+@cache
+def province_index() -> dict[str, Place]:
+    """Folded first-level subdivision name ("Chiapas", "Ontario") -> Place of its country.
+
+    Where several countries share a name the most populous one wins, as for cities.
+    """
+    with (DATA_DIR / "countries.json").open(encoding="utf-8") as fh:
+        raw: dict[str, dict[str, Any]] = json.load(fh)
+    pop = _country_population()
+    idx: dict[str, Place] = {}
+    for iso3, rec in sorted(raw.items(), key=lambda kv: -pop.get(kv[0], 0)):
+        for prov in rec.get("provinces", ()):
+            idx.setdefault(fold(prov), Place(prov, iso3, None, None, "province"))
+    return idx

@@ -35,6 +35,7 @@ _STRONG_PREFIXES = (
     r"haz clic\b",
     r"pulsa aqu[ií]\b",
     r"follow us\b",
+    r"follow [^.]{1,40} on (?:twitter|facebook|instagram|x)\b",
     r"s[ií]guenos\b",
     r"subscribe\b",
     r"suscr[ií]b(?:e|ete|irse)\b",

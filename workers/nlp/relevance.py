@@ -36,7 +36,7 @@ _TOPICS: dict[str, tuple[re.Pattern[str], float]] = {
     "border": (re.compile(r"\b(?:border\s+(?:patrol|wall|security|crossings?|agents?|crisis|apprehensions)|"
                           r"southern\s+border|u\.?s\.?-mexico\s+border|ports?\s+of\s+entry|cbp|"
                           r"customs\s+and\s+border\s+protection|(?:the|a|border)\s+wall)\b",
-                          re.IGNORECASE), 0.8),
+                          re.IGNORECASE), 1.0),
     "deportation": (re.compile(r"\b(?:deport\w*|removal\s+(?:flights?|proceedings|orders?)|ice\s+(?:agents|"
                                r"officers|raids?|detention)|immigration\s+and\s+customs\s+enforcement|"
                                r"sanctuary\s+(?:cities|city|state|policies|policy))\b", re.IGNORECASE), 1.0),
@@ -54,7 +54,9 @@ THRESHOLD = 0.6
 _TITLE_WEIGHT = 3.0
 _EVENT_WEIGHT = 0.5
 _POLICY_WEIGHT = 1.0
-_SATURATION_PER_TOPIC = 8.0  # one word repeated endlessly is not a story on its own
+_SATURATION_PER_TOPIC = 8.0
+_LONG_TOKENS = 600.0
+_SHORT_TOKENS = 150.0  # one word repeated endlessly is not a story on its own
 
 
 def could_be_migration(text: str) -> bool:
@@ -85,9 +87,11 @@ def score_relevance(
     policies = sum(1 for e in entities if e["label"] == "POLICY")
     evidence = sum(min(v, _SATURATION_PER_TOPIC) for v in per_topic.values())
     evidence += _POLICY_WEIGHT * min(policies, 4) + _EVENT_WEIGHT * min(len(events), 4)
-    # Long articles mention anything once in passing: normalise by length beyond ~600 words.
+    # Long articles mention anything once in passing: normalise by length beyond ~600 tokens. Briefs
+    # (a wire alert, a one-paragraph item) say everything in a few words: scale their evidence up.
     words = max(len(doc), 1)
-    evidence /= max(1.0, math.sqrt(words / 600.0))
+    evidence /= max(1.0, math.sqrt(words / _LONG_TOKENS))
+    evidence *= max(1.0, math.sqrt(_SHORT_TOKENS / max(words, 20)))
     score = 1.0 - math.exp(-evidence / _SCALE)
     topics = sorted(per_topic, key=lambda t: -per_topic[t])
     return Relevance(migration=score >= THRESHOLD, score=round(score, 3), topics=topics[:5])

@@ -151,14 +151,17 @@ _OPERATION = r"""
         detain\w*|apprehend\w*)\b
 """
 
+# Who moves: a group of migrants, not "people" in general.
+_GROUP = r"(?:migrants|asylum[\s-]seekers|families|immigrants|refugees|thousands|hundreds|caravan\s+members)"
 _MOVEMENT = r"""
     \bcaravans?\b""" + r""".{0,140}?\b(?P<t>mov(?:e|es|ed|ing)|travel\w*|head\w*|march\w*|cross\w*|arriv\w*|
         enter\w*|set\s+off|grew|grow\w*|left|leav\w*|depart\w*|reach\w*|walk\w*|trek\w*|advanc\w*|
         traversed|made\s+its\s+way|swell\w*|shrink\w*|is\s+(?:still\s+)?(?:weeks|days|miles))\b
   | \b(?P<t2>broke\s+through|swam|waded|stormed|pushed\s+(?:past|pass|through)|made\s+their\s+way|
         massed|stranded|camped|rushed)\b
-  | \b(?:migrants|asylum[\s-]seekers|families|people|immigrants|refugees|thousands|hundreds)\s+""" + _W6 + r"""(?P<t3>
-        crossed|arrived|entered|broke\s+into|gathered|waiting)\b
+  | \b""" + _GROUP + r"""\s+""" + _W6 + r"""(?P<t3>crossed|arrived|entered|broke\s+into|poured\s+into)\b
+  | \b(?:""" + NUMBER + r"""|\d+|thousands|hundreds|dozens|groups?)\s+(?:of\s+)?(?:\w+\s+){0,2}""" + _GROUP + r"""\s+
+        """ + _W3 + r"""(?P<t5>gathered|waiting|stranded|camped|massed|stuck|sleeping)\b
   | \b(?P<m1>(?:migrant|refugee)\s+caravans?)\b
 """
 

@@ -7,6 +7,7 @@ want it as a runtime dependency of the stream worker. Usage:
 
 from __future__ import annotations
 
+import ast
 import json
 import sys
 from typing import Any
@@ -29,6 +30,16 @@ def _canonical(c: Any, ci_names: list[str]) -> str:
     return str(c.name)
 
 
+def _provinces(raw: Any) -> list[str]:
+    # countryinfo stores some lists as their Python repr
+    if isinstance(raw, str):
+        try:
+            raw = ast.literal_eval(raw)
+        except (ValueError, SyntaxError):
+            return []
+    return [p for p in raw or [] if isinstance(p, str) and p]
+
+
 def build() -> dict[str, dict[str, Any]]:
     info = ci_mod.load_countries()["countries"]
     by3: dict[str, list[dict[str, Any]]] = {}
@@ -42,6 +53,7 @@ def build() -> dict[str, dict[str, Any]]:
         ci_names = [r["name"] for r in recs if r.get("name")]
         aliases = {c.name, getattr(c, "official_name", c.name), getattr(c, "common_name", c.name), *ci_names}
         demonyms: set[str] = set()
+        provinces: set[str] = set()
         lat = lon = None
         for r in recs:
             for alt in r.get("altSpellings") or []:
@@ -54,6 +66,7 @@ def build() -> dict[str, dict[str, Any]]:
             es = (r.get("translations") or {}).get("es")
             if es:
                 aliases.add(es)
+            provinces.update(_provinces(r.get("provinces")))
             if r.get("demonym"):
                 demonyms.add(r["demonym"])
             if lat is None and r.get("latlng") and len(r["latlng"]) == 2:
@@ -64,6 +77,7 @@ def build() -> dict[str, dict[str, Any]]:
             "name": name,
             "aliases": sorted(a for a in aliases if a),
             "demonyms": sorted(demonyms),
+            "provinces": sorted(p for p in provinces if p != name and p not in aliases),
             "lat": lat,
             "lon": lon,
         }
