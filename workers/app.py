@@ -7,16 +7,26 @@ r"""The Faust worker: one app, one thin agent.
 Delivery: at-least-once. A batch's offsets are acknowledged by `take_events` only after the
 agent body returns, and the body returns only once every output of the batch is confirmed
 by the broker. Keys are idempotent (item_id, event_id), so consumers deduplicate on them.
+
+The agent body never raises, on purpose. `take_events` acknowledges the batch in a `finally`,
+which also runs when an abandoned generator is closed (faust's supervisor restarts a crashed
+agent and the old generator is finalised later): a batch whose processing raised would be
+acknowledged, and lost. So an unexpected error ends the process at once (`_die`, exit code 70)
+without acknowledging anything, like `kill -9`; the batch is consumed again after the restart.
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
+import os
+import sys
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from typing import Any
+from typing import Any, NoReturn
 
 import faust
 from faust.types import EventT
@@ -29,6 +39,14 @@ from workers.settings import Settings
 log = logging.getLogger("borderlines.worker")
 
 PUBLISH_RETRY_MAX_S = 30.0
+# On SIGTERM the in-flight batch gets this long to be published; if the broker is away that long,
+# the process exits without acknowledging it (the batch is consumed again after the restart).
+SHUTDOWN_GRACE_S = 60.0
+# An enriched record must fit in one message of the output topics, with room for the protocol's overhead.
+RECORD_OVERHEAD_BYTES = 65_536
+EXIT_UNACKED = 70  # EX_SOFTWARE: stopped on purpose without acknowledging the in-flight batch
+
+EnricherFactory = Callable[[Settings], EnrichFn]
 
 
 def default_enricher(settings: Settings) -> EnrichFn:
@@ -37,6 +55,25 @@ def default_enricher(settings: Settings) -> EnrichFn:
     enricher = Enricher(model=settings.model, max_body_chars=settings.max_body_chars,
                         batch_size=settings.batch_size)
     return enricher.enrich_batch
+
+
+def load_enricher_factory(spec: str) -> EnricherFactory:
+    """`package.module:function` -> the enricher factory (`--enricher`; the default is `default_enricher`)."""
+    module_name, sep, attr = spec.partition(":")
+    if not sep or not module_name or not attr:
+        raise ValueError(f"--enricher must look like package.module:factory, not {spec!r}")
+    factory = getattr(importlib.import_module(module_name), attr)
+    if not callable(factory):
+        raise ValueError(f"--enricher {spec!r} is not callable")
+    return factory  # type: ignore[no-any-return]
+
+
+class WorkerState:
+    """What /health reports: set by the agent and faust's rebalance callbacks."""
+
+    def __init__(self) -> None:
+        self.last_batch_at: float | None = None  # time.time() of the last published batch
+        self.batches = 0
 
 
 def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
@@ -49,6 +86,7 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
         key_serializer="raw",
         datadir=settings.data_dir,
         web_host=settings.web_host,
+        web_bind=settings.web_host,
         web_port=settings.web_port,
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
@@ -56,7 +94,12 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
         consumer_max_fetch_size=settings.topic_max_message_bytes,
         producer_max_request_size=settings.topic_max_message_bytes,
         producer_acks=-1,
+        broker_session_timeout=settings.kafka_session_timeout_s,
+        broker_heartbeat_interval=min(3.0, settings.kafka_session_timeout_s / 3),
         processing_guarantee="at_least_once",
+        # on revocation faust waits until every message handed to the agent is acknowledged (our
+        # in-flight batch is published first), then commits: the default, stated because we rely on it
+        stream_wait_empty=True,
         # the contract topics are created by `borderlines topics create`, never implicitly
         topic_allow_declare=False,
     )
@@ -65,6 +108,8 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
              for name in (settings.topic_enriched, settings.topic_events, settings.topic_dlq)}
     # One NLP thread keeps spaCy off the event loop (heartbeats, fetches and sends go on).
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp")
+    state = WorkerState()
+    max_record_bytes = max(settings.topic_max_message_bytes - RECORD_OVERHEAD_BYTES, 1024)
 
     # concurrency=1: faust-streaming #606 can commit past an unprocessed message with more.
     @app.agent(raw_topic, concurrency=1)
@@ -74,47 +119,95 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
             try:
                 await asyncio.shield(work)
             except asyncio.CancelledError:
-                # Stopping: finish the in-flight batch first, so the acks that `take_events`
-                # sends when we leave this body are true.
-                await work
+                # Stopping (or faust restarting the agent): finish the in-flight batch first, so the
+                # acks that `take_events` sends when we leave this body are true.
+                await _finish_when_cancelled(work)
                 raise
+            except BaseException as exc:  # a bug, not bad input: never let take_events ack this batch
+                _die(f"batch of {len(events)} failed unexpectedly: {type(exc).__name__}: {exc}", exc)
+
+    async def _finish_when_cancelled(work: asyncio.Future[None]) -> None:
+        try:
+            await asyncio.wait_for(asyncio.shield(work), timeout=SHUTDOWN_GRACE_S)
+        except TimeoutError:
+            _die(f"in-flight batch not published within {SHUTDOWN_GRACE_S:.0f}s of stopping")
+        except BaseException as exc:
+            _die(f"in-flight batch failed while stopping: {type(exc).__name__}: {exc}", exc)
 
     async def _handle_batch(events: Sequence[EventT]) -> None:
         messages = [_raw_message(event) for event in events]
         loop = asyncio.get_running_loop()
-        job = partial(process_batch, messages, enrich, max_message_bytes=settings.max_message_bytes)
+        job = partial(process_batch, messages, enrich, max_message_bytes=settings.max_message_bytes,
+                      max_record_bytes=max_record_bytes)
         result = await loop.run_in_executor(executor, job)
         await _publish(result)
+        state.last_batch_at = time.time()
+        state.batches += 1
 
     async def _publish(result: BatchResult) -> None:
+        outputs = _outputs(result)  # serialised once, before any send: a retry resends the same bytes
         delay = 0.5
         while True:
             try:
-                await _send_all(result)
+                await _send_all(outputs)
                 log.info("batch done: %d enriched, %d events, %d dead-lettered", len(result.enriched),
                          len(result.events), len(result.dead_letters))
                 return
             except Exception as exc:  # broker away: retry, never ack an unpublished batch
-                log.warning("publish failed (%s); retrying in %.1fs", type(exc).__name__, delay)
+                log.warning("publish failed (%s: %s); retrying in %.1fs", type(exc).__name__, exc, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, PUBLISH_RETRY_MAX_S)
 
-    async def _send_all(result: BatchResult) -> None:
-        pending = []
+    def _outputs(result: BatchResult) -> list[tuple[str, bytes | None, bytes]]:
+        outputs: list[tuple[str, bytes | None, bytes]] = []
         for record in result.enriched:
-            pending.append(await _send(settings.topic_enriched, record["item_id"], record))
+            outputs.append((settings.topic_enriched, _key(record["item_id"]), dumps(record)))
             for event in record["events"]:
-                pending.append(await _send(settings.topic_events, event["event_id"], event))
+                outputs.append((settings.topic_events, _key(event["event_id"]), dumps(event)))
         for record in result.dead_letters:
-            pending.append(await _send(settings.topic_dlq, record.get("item_id"), record))
-        await asyncio.gather(*pending)  # confirmed by the broker (acks=all)
+            outputs.append((settings.topic_dlq, _key(record.get("item_id")), dumps(record)))
+        return outputs
 
-    async def _send(topic: str, key: str | None, record: dict[str, Any]) -> Any:
-        # force=True: send now instead of attaching to the current event (we await delivery ourselves).
-        return await sinks[topic].send(key=key.encode() if key else None, value=dumps(record), force=True)
+    async def _send_all(outputs: list[tuple[str, bytes | None, bytes]]) -> None:
+        pending = []
+        try:
+            for topic, key, value in outputs:
+                # force=True: send now instead of attaching to the current event (we await delivery ourselves).
+                pending.append(await sinks[topic].send(key=key, value=value, force=True))
+        finally:
+            # confirmed by the broker (acks=all); on failure wait for the rest too, so no send of this
+            # attempt is still in flight when the retry starts, and no exception goes unretrieved
+            done = await asyncio.gather(*pending, return_exceptions=True)
+        for outcome in done:
+            if isinstance(outcome, BaseException):
+                raise outcome
+
+    @app.page("/health")
+    async def health(web: Any, request: Any) -> Any:
+        """200 when the worker has partitions and is not rebalancing, else 503; small JSON either way."""
+        assigned = len(app.consumer.assignment()) if app.consumer is not None else 0
+        rebalancing = bool(app.rebalancing)
+        ok = assigned > 0 and not rebalancing
+        body = {"status": "ok" if ok else "unavailable", "assigned_partitions": assigned,
+                "rebalancing": rebalancing, "batches": state.batches, "last_batch_at": state.last_batch_at}
+        return web.json(body, status=200 if ok else 503)
 
     app.conf.borderlines_settings = settings  # type: ignore[attr-defined]
+    app.borderlines_state = state  # type: ignore[attr-defined]
     return app
+
+
+def _key(key: str | None) -> bytes | None:
+    return key.encode() if key else None
+
+
+def _die(reason: str, exc: BaseException | None = None) -> NoReturn:
+    """Exit now, without acknowledging the in-flight batch (it is consumed again after the restart)."""
+    log.critical("stopping without acknowledging the in-flight batch: %s", reason, exc_info=exc)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    sys.stderr.flush()
+    os._exit(EXIT_UNACKED)
 
 
 def _raw_message(event: EventT) -> RawMessage:
@@ -144,7 +237,7 @@ def _credentials(settings: Settings) -> Any:
     return None
 
 
-def run_worker(settings: Settings, enricher_factory: Callable[[Settings], EnrichFn] = default_enricher) -> None:
+def run_worker(settings: Settings, enricher_factory: EnricherFactory = default_enricher) -> None:
     """Run until SIGINT/SIGTERM; faust stops the agent, which finishes its in-flight batch."""
     log.info("loading the NLP pipeline (model %s)", settings.model)
     app = create_app(settings, enricher_factory(settings))

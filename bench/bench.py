@@ -1,0 +1,317 @@
+"""Throughput, latency, scale-out and memory of the worker, measured in one run on the same items.
+
+    python bench/bench.py --feed items.jsonl [--topics topics.jsonl] [--limit 1000] [--out bench/results/bench.json]
+
+Prints a table and writes JSON. Steps (README of issue 5 / docs/PERFORMANCE.md):
+  1. bare `nlp.pipe` of the configured model over the bodies (the reference limit)
+  2. offline enrichment (`borderlines enrich` code path), full pipeline on every item and with the pre-filter
+  3. end to end through a real local broker, one worker: replay at full speed, time to the last enriched record
+  4. latency at 50% of that rate: produce timestamp -> enriched record timestamp, p50/p95/p99
+  5. two workers in one consumer group vs one
+  6. peak RSS per worker (VmHWM)
+A benchmark, not a test: numbers vary between machines; compare ratios measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from workers.localbroker import LocalBroker, free_port  # noqa: E402
+from workers.settings import PREFIX, Settings  # noqa: E402
+
+
+def load_items(feed: Path, limit: int) -> list[dict[str, Any]]:
+    items = []
+    with feed.open("rb") as handle:
+        for line in handle:
+            if line.strip():
+                items.append(orjson.loads(line))
+            if len(items) >= limit:
+                break
+    return items
+
+
+def relevant_ids(topics: Path | None) -> set[str] | None:
+    if topics is None:
+        return None
+    return {d["id"] for d in map(orjson.loads, topics.read_bytes().splitlines()) if d.get("topic") == "immigration"}
+
+
+def count_tokens(bodies: list[str], model: str) -> int:
+    import spacy
+
+    tokenizer = spacy.load(model).tokenizer
+    return sum(len(tokenizer(b)) for b in bodies)
+
+
+def bench_bare(bodies: list[str], settings: Settings) -> float:
+    import spacy
+
+    nlp = spacy.load(settings.model)
+    list(nlp.pipe(bodies[:8]))  # warm-up
+    started = time.perf_counter()
+    for _ in nlp.pipe(bodies, batch_size=settings.batch_size):
+        pass
+    return time.perf_counter() - started
+
+
+def bench_offline(items: list[dict[str, Any]], settings: Settings, prefilter: bool) -> tuple[float, list[dict]]:
+    from workers.app import default_enricher
+    from workers.offline import enrich_items
+
+    enrich = default_enricher(replace(settings, prefilter=prefilter)) if hasattr(settings, "prefilter") \
+        else default_enricher(settings)
+    enrich_items(items[:8], enrich, settings.batch_size, settings.max_message_bytes)  # warm-up
+    started = time.perf_counter()
+    out = enrich_items(items, enrich, settings.batch_size, settings.max_message_bytes)
+    return time.perf_counter() - started, out
+
+
+class Worker:
+    def __init__(self, settings: Settings, log: Path) -> None:
+        env = {**os.environ, **{PREFIX + f.name.upper(): str(getattr(settings, f.name)) for f in fields(settings)}}
+        self.log = log
+        self.proc = subprocess.Popen([sys.executable, "-m", "workers.cli", "worker"], cwd=REPO, env=env,
+                                     stdout=log.open("wb"), stderr=subprocess.STDOUT)
+
+    def wait_ready(self, timeout: float = 180) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if "Worker ready" in self.log.read_text(errors="replace"):
+                return
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"worker died: {self.log.read_text()[-2000:]}")
+            time.sleep(0.3)
+        raise RuntimeError("worker not ready")
+
+    def peak_rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def batches(self) -> int:
+        return self.log.read_text(errors="replace").count("batch done")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def fresh_settings(base: Settings, tmp: Path) -> Settings:
+    suffix = uuid.uuid4().hex[:8]
+    return replace(base, topic_raw=f"bench.raw.{suffix}", topic_enriched=f"bench.enriched.{suffix}",
+                   topic_events=f"bench.events.{suffix}", topic_dlq=f"bench.dlq.{suffix}",
+                   app_id=f"bench-{suffix}", web_port=free_port(), data_dir=str(tmp / f"wd-{suffix}"),
+                   topic_partitions=4)
+
+
+def produce(settings: Settings, lines: list[bytes], keys: list[bytes], rate: float | None) -> None:
+    from kafka import KafkaProducer
+
+    from workers.kafka_config import kafka_python_kwargs
+
+    producer = KafkaProducer(acks="all", linger_ms=5, max_request_size=settings.topic_max_message_bytes,
+                             **kafka_python_kwargs(settings))
+    started = time.monotonic()
+    for n, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if rate:
+            delay = started + n / rate - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+        producer.send(settings.topic_raw, value=line, key=key)
+    producer.flush()
+    producer.close()
+
+
+def collect(settings: Settings, topic: str, expected: int, timeout: float) -> dict[str, int]:
+    """item_id -> record timestamp (ms) of its first enriched record or dead letter."""
+    from kafka import KafkaConsumer
+
+    from workers.kafka_config import kafka_python_kwargs
+
+    consumer = KafkaConsumer(topic, group_id=None, auto_offset_reset="earliest", enable_auto_commit=False,
+                             **kafka_python_kwargs(settings))
+    seen: dict[str, int] = {}
+    deadline = time.monotonic() + timeout
+    try:
+        while len(seen) < expected and time.monotonic() < deadline:
+            for batch in consumer.poll(timeout_ms=500).values():
+                for message in batch:
+                    seen.setdefault(message.key.decode(), message.timestamp)
+    finally:
+        consumer.close()
+    return seen
+
+
+def produce_times(settings: Settings) -> dict[str, int]:
+    from kafka import KafkaConsumer
+
+    from workers.kafka_config import kafka_python_kwargs
+
+    consumer = KafkaConsumer(settings.topic_raw, group_id=None, auto_offset_reset="earliest",
+                             enable_auto_commit=False, consumer_timeout_ms=3000, **kafka_python_kwargs(settings))
+    times = {m.key.decode(): m.timestamp for m in consumer}
+    consumer.close()
+    return times
+
+
+def run_stream(base: Settings, tmp: Path, items: list[dict[str, Any]], workers: int,
+               rate: float | None) -> dict[str, Any]:
+    from workers.tools.topics import create_topics
+
+    settings = fresh_settings(base, tmp)
+    create_topics(settings)
+    running = [Worker(replace(settings, web_port=free_port()), tmp / f"{settings.app_id}-{n}.log")
+               for n in range(workers)]
+    for worker in running:
+        worker.wait_ready()
+    time.sleep(2.0)  # let the group settle so the timing measures processing, not joining
+    lines = [orjson.dumps(item) for item in items]
+    keys = [item["id"].encode() for item in items]
+    started = time.time()
+    produce(settings, lines, keys, rate)
+    done = collect(settings, settings.topic_enriched, len(items), timeout=3600)
+    produced = produce_times(settings)
+    last = max(done.values()) / 1000.0
+    latencies = sorted((done[k] - produced[k]) / 1000.0 for k in done if k in produced)
+    result = {
+        "workers": workers,
+        "items": len(done),
+        "seconds": last - started,
+        "items_per_s": len(done) / (last - started),
+        "latency_s": {"p50": _pct(latencies, 50), "p95": _pct(latencies, 95), "p99": _pct(latencies, 99)},
+        "peak_rss_mb": [round(w.peak_rss_mb(), 1) for w in running],
+        "batches_per_worker": [w.batches() for w in running],
+    }
+    for worker in running:
+        worker.stop()
+    return result
+
+
+def _pct(values: list[float], pct: float) -> float:
+    if not values:
+        return float("nan")
+    return values[min(len(values) - 1, int(round(pct / 100 * (len(values) - 1))))]
+
+
+def relevance_recall(full: list[dict], fast: list[dict]) -> float:
+    fast_by_id = {r["item_id"]: r for r in fast}
+    relevant = [r["item_id"] for r in full if r["relevance"]["migration"]]
+    if not relevant:
+        return 1.0
+    return sum(1 for i in relevant if fast_by_id[i]["relevance"]["migration"]) / len(relevant)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--feed", type=Path, default=REPO / "samples/feed.jsonl")
+    parser.add_argument("--topics", type=Path, default=None, help="topic labels (id, topic) beside the feed")
+    parser.add_argument("--limit", type=int, default=1000)
+    parser.add_argument("--out", type=Path, default=REPO / "bench/results/bench.json")
+    parser.add_argument("--skip-stream", action="store_true", help="only the offline measurements")
+    args = parser.parse_args()
+
+    base = Settings.from_env()
+    items = [i for i in load_items(args.feed, args.limit) if isinstance(i.get("body"), str) and i.get("id")]
+    bodies = [i["body"][: base.max_body_chars] for i in items]
+    relevant = relevant_ids(args.topics)
+    tokens = count_tokens(bodies, base.model)
+    report: dict[str, Any] = {"when": datetime.now(UTC).isoformat(), "model": base.model, "items": len(items),
+                              "tokens": tokens, "cpus": os.cpu_count(), "batch_size": base.batch_size}
+    print(f"{len(items)} items, {tokens} tokens, model {base.model}", flush=True)
+
+    bare_s = bench_bare(bodies, base)
+    report["bare_nlp_pipe"] = {"seconds": bare_s, "items_per_s": len(items) / bare_s, "tokens_per_s": tokens / bare_s}
+    print(f"bare nlp.pipe: {len(items) / bare_s:.1f} items/s", flush=True)
+
+    full_s, full = bench_offline(items, base, prefilter=False)
+    report["offline_full"] = {"seconds": full_s, "items_per_s": len(items) / full_s, "tokens_per_s": tokens / full_s}
+    print(f"offline, full pipeline on every item: {len(items) / full_s:.1f} items/s", flush=True)
+    if hasattr(base, "prefilter"):
+        fast_s, fast = bench_offline(items, base, prefilter=True)
+        report["offline_prefilter"] = {"seconds": fast_s, "items_per_s": len(items) / fast_s,
+                                       "relevance_recall_vs_full": relevance_recall(full, fast)}
+        print(f"offline, with pre-filter: {len(items) / fast_s:.1f} items/s", flush=True)
+    if relevant is not None:
+        predicted = {r["item_id"] for r in full if r["relevance"]["migration"]}
+        labelled = {i["id"] for i in items} & relevant
+        tp = len(predicted & labelled)
+        report["relevance_vs_topic_labels"] = {"labelled": len(labelled), "predicted": len(predicted),
+                                               "precision": tp / max(len(predicted), 1),
+                                               "recall": tp / max(len(labelled), 1)}
+
+    if not args.skip_stream:
+        with tempfile.TemporaryDirectory(prefix="borderlines-bench-") as tmp_name:
+            tmp = Path(tmp_name)
+            broker = LocalBroker(tmp / "kafka", Path(base.cache_dir).expanduser(), port=free_port(),
+                                 controller_port=free_port())
+            broker.start()
+            stream_base = replace(base, kafka_bootstrap=broker.bootstrap)
+            try:
+                one = run_stream(stream_base, tmp, items, workers=1, rate=None)
+                print(f"end to end, 1 worker: {one['items_per_s']:.1f} items/s", flush=True)
+                half = run_stream(stream_base, tmp, items[: max(50, len(items) // 2)], workers=1,
+                                  rate=one["items_per_s"] / 2)
+                print(f"latency at 50% load: {half['latency_s']}", flush=True)
+                two = run_stream(stream_base, tmp, items, workers=2, rate=None)
+                print(f"end to end, 2 workers: {two['items_per_s']:.1f} items/s", flush=True)
+            finally:
+                broker.stop()
+        report["stream_1_worker"] = one
+        report["stream_latency_at_50pct"] = half
+        report["stream_2_workers"] = two
+        report["ratios"] = {
+            "e2e_1_worker_vs_bare": one["items_per_s"] / report["bare_nlp_pipe"]["items_per_s"],
+            "two_vs_one_worker": two["items_per_s"] / one["items_per_s"],
+        }
+    if "offline_prefilter" in report:
+        report.setdefault("ratios", {})["prefilter_vs_full_offline"] = (
+            report["offline_prefilter"]["items_per_s"] / report["offline_full"]["items_per_s"])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
+    print_table(report)
+    print(f"\nJSON: {args.out}")
+
+
+def print_table(report: dict[str, Any]) -> None:
+    print("\n| measurement | items/s | notes |\n|---|---:|---|")
+    bare = report["bare_nlp_pipe"]
+    print(f"| bare nlp.pipe ({report['model']}) | {bare['items_per_s']:.1f} | {bare['tokens_per_s']:.0f} tokens/s |")
+    print(f"| offline enrich, full pipeline | {report['offline_full']['items_per_s']:.1f} | |")
+    if "offline_prefilter" in report:
+        p = report["offline_prefilter"]
+        print(f"| offline enrich, pre-filter | {p['items_per_s']:.1f} | relevance recall vs full "
+              f"{p['relevance_recall_vs_full']:.3f} |")
+    if "stream_1_worker" in report:
+        one, two, half = report["stream_1_worker"], report["stream_2_workers"], report["stream_latency_at_50pct"]
+        print(f"| end to end, 1 worker | {one['items_per_s']:.1f} | peak RSS {one['peak_rss_mb']} MB |")
+        print(f"| end to end, 2 workers | {two['items_per_s']:.1f} | peak RSS {two['peak_rss_mb']} MB, "
+              f"batches {two['batches_per_worker']} |")
+        lat = half["latency_s"]
+        print(f"| latency at 50% load | {half['items_per_s']:.1f} | p50 {lat['p50']:.2f} s, p95 {lat['p95']:.2f} s, "
+              f"p99 {lat['p99']:.2f} s |")
+    for name, value in report.get("ratios", {}).items():
+        print(f"| ratio {name} | {value:.2f} | |")
+
+
+if __name__ == "__main__":
+    main()
