@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from workers.localbroker import jars_dir
+
 REPO = Path(__file__).resolve().parents[2]
 ONE_INTEGRATION_TEST = "tests/integration/test_tools.py::test_topics_create_is_idempotent_and_sets_partitions"
 
 
 def _run_without_broker(tmp_path: Path, ci: str | None) -> subprocess.CompletedProcess[str]:
-    libs = tmp_path / "kafka-4.0.2" / "libs"
+    libs = jars_dir(tmp_path)
     libs.mkdir(parents=True)
     (libs / ".complete").touch()
     env = {k: v for k, v in os.environ.items() if k != "CI"}

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 KAFKA_VERSION = "4.0.2"
+# Bump when pom.xml changes, so caches resolved from an older pom are not reused.
+JARS_REVISION = "1"
 JVM_HEAP = "-Xmx768m"
 
 
@@ -31,7 +33,7 @@ class BrokerError(RuntimeError):
 
 
 def jars_dir(cache_dir: Path) -> Path:
-    return cache_dir / f"kafka-{KAFKA_VERSION}" / "libs"
+    return cache_dir / f"kafka-{KAFKA_VERSION}-{JARS_REVISION}" / "libs"
 
 
 def ensure_jars(cache_dir: Path) -> Path:
@@ -69,8 +71,12 @@ def _port_open(port: int) -> bool:
 
 
 def _cluster_id() -> str:
-    # Kafka cluster ids are 16 random bytes, URL-safe base64 without padding.
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    # Kafka cluster ids are 16 random bytes, URL-safe base64 without padding; like Kafka's own
+    # Uuid.randomUuid(), avoid a leading "-", which command-line parsers read as an option.
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 @dataclass
