@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import faust
 from faust.types import EventT
@@ -54,7 +54,7 @@ def default_enricher(settings: Settings) -> EnrichFn:
 
     enricher = Enricher(model=settings.model, max_body_chars=settings.max_body_chars,
                         batch_size=settings.batch_size)
-    return enricher.enrich_batch
+    return cast(EnrichFn, enricher.enrich_batch)  # Sequence/Mapping in, EnrichedItem (a dict) out
 
 
 def load_enricher_factory(spec: str) -> EnricherFactory:
@@ -65,7 +65,7 @@ def load_enricher_factory(spec: str) -> EnricherFactory:
     factory = getattr(importlib.import_module(module_name), attr)
     if not callable(factory):
         raise ValueError(f"--enricher {spec!r} is not callable")
-    return factory  # type: ignore[no-any-return]
+    return cast(EnricherFactory, factory)
 
 
 class WorkerState:
@@ -95,6 +95,7 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
         producer_max_request_size=settings.topic_max_message_bytes,
         producer_acks=-1,
         broker_session_timeout=settings.kafka_session_timeout_s,
+        broker_commit_interval=settings.commit_interval_s,
         broker_heartbeat_interval=min(3.0, settings.kafka_session_timeout_s / 3),
         processing_guarantee="at_least_once",
         # on revocation faust waits until every message handed to the agent is acknowledged (our
@@ -114,7 +115,9 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
     # concurrency=1: faust-streaming #606 can commit past an unprocessed message with more.
     @app.agent(raw_topic, concurrency=1)
     async def enrich_news(stream: faust.StreamT[bytes]) -> None:
-        async for events in stream.take_events(settings.batch_size, within=settings.batch_window_s):
+        # take_events is on faust.Stream, not on the StreamT interface the decorator types the argument as
+        batches = stream.take_events(settings.batch_size, within=settings.batch_window_s)  # type: ignore[attr-defined]
+        async for events in batches:
             work = asyncio.ensure_future(_handle_batch(events))
             try:
                 await asyncio.shield(work)
@@ -192,7 +195,7 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
                 "rebalancing": rebalancing, "batches": state.batches, "last_batch_at": state.last_batch_at}
         return web.json(body, status=200 if ok else 503)
 
-    app.conf.borderlines_settings = settings  # type: ignore[attr-defined]
+    app.conf.borderlines_settings = settings
     app.borderlines_state = state  # type: ignore[attr-defined]
     return app
 

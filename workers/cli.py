@@ -31,11 +31,18 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-def worker() -> None:
+@click.option("--enricher", "enricher_spec", default=None, metavar="MODULE:FACTORY",
+              help="Import path of an enricher factory (Settings -> enrich function); default: the spaCy "
+                   "Enricher. Used by the tests to inject failures; production runs leave it unset.")
+def worker(enricher_spec: str | None) -> None:
     """Run the stream worker (consumes news.raw.v1)."""
-    from workers.app import run_worker
+    from workers.app import default_enricher, load_enricher_factory, run_worker
 
-    run_worker(_settings())
+    try:
+        factory = load_enricher_factory(enricher_spec) if enricher_spec else default_enricher
+    except (ValueError, ImportError, AttributeError) as exc:
+        raise click.BadParameter(str(exc), param_hint="--enricher") from exc
+    run_worker(_settings(), factory)
 
 
 @main.group()
@@ -170,6 +177,34 @@ def broker_run(data_dir: Path, port: int, controller_port: int, ready_file: Path
         local.stop()
         if ready_file:
             ready_file.unlink(missing_ok=True)
+
+
+@main.group()
+def feeds() -> None:
+    """RSS/Atom feed connector: publish new feed items to the raw topic."""
+
+
+@feeds.command("poll")
+@click.argument("feeds_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--once", is_flag=True, help="Poll every feed once and exit (cron, tests); default: loop.")
+@click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where seen URLs and ETags are kept (default: BORDERLINES_FEEDS_STATE_DIR).")
+def feeds_poll(feeds_file: Path, once: bool, state_dir: Path | None) -> None:
+    """Poll the feeds listed in FEEDS_FILE (feeds.yaml) and publish new items; Ctrl-C/SIGTERM stop cleanly."""
+    from workers.feeds.config import FeedConfigError
+    from workers.feeds.run import poll
+    from workers.feeds.sink import SinkError
+
+    try:
+        results = poll(_settings(), feeds_file, once=once, state_dir=state_dir)
+    except (FeedConfigError, SettingsError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    except SinkError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if once:
+        published = sum(r.published for r in results)
+        failed = [r for r in results if r.status in ("error", "rejected")]
+        click.echo(f"{len(results)} feeds polled: {published} items published, {len(failed)} failed", err=True)
 
 
 def _cache_dir() -> str:

@@ -26,6 +26,10 @@ class Settings:
     kafka_sasl_username: str = ""
     kafka_sasl_password: str = field(default="", repr=False)  # never printed
     kafka_ssl_cafile: str = ""
+    # how long the group waits for a silent worker (crashed, partitioned) before its partitions move
+    kafka_session_timeout_s: float = 10.0
+    # how often acknowledged offsets are committed: bounds what a crash or rebalance makes the group redo
+    commit_interval_s: float = 1.0
     # Topics (the names are the contract; partitions/replication are deployment choices)
     topic_raw: str = "news.raw.v1"
     topic_enriched: str = "news.enriched.v1"
@@ -49,6 +53,15 @@ class Settings:
     max_body_chars: int = 100_000
     max_batch_size: int = 512
     topic_max_message_bytes: int = 8_388_608  # broker-side limit set on our topics
+    # Feed poller (`borderlines feeds poll`; checked by PollerOptions in workers/feeds/config.py)
+    feeds_state_dir: str = ".local/feeds"  # sqlite store: seen URLs, ETag/Last-Modified, backoff
+    feeds_http_timeout_s: float = 10.0  # connect/read timeout and overall deadline per download
+    feeds_max_feed_bytes: int = 5_242_880  # larger feed documents are refused
+    feeds_max_page_bytes: int = 2_097_152  # article pages are cut off (and skipped) past this
+    feeds_default_interval_s: float = 900.0  # poll interval when feeds.yaml gives none
+    feeds_max_backoff_s: float = 3600.0  # longest wait after repeated errors
+    feeds_user_agent: str = "borderlines-feeds/0.1"
+    feeds_max_pages_per_poll: int = 50  # article pages fetched per feed per poll; the rest wait
 
     def __post_init__(self) -> None:
         _require(self.batch_size >= 1, "BATCH_SIZE must be >= 1")
@@ -56,6 +69,9 @@ class Settings:
         _require(self.batch_window_s > 0, "BATCH_WINDOW_S must be > 0")
         _require(self.max_message_bytes >= 1024, "MAX_MESSAGE_BYTES must be >= 1024")
         _require(self.max_body_chars >= 100, "MAX_BODY_CHARS must be >= 100")
+        _require(0.1 <= self.commit_interval_s <= 60.0, "COMMIT_INTERVAL_S must be between 0.1 and 60")
+        _require(6.0 <= self.kafka_session_timeout_s <= 300.0,
+                 "KAFKA_SESSION_TIMEOUT_S must be between 6 and 300 (the broker's group session bounds)")
         _require(self.topic_partitions >= 1, "TOPIC_PARTITIONS must be >= 1")
         _require(self.topic_replication >= 1, "TOPIC_REPLICATION must be >= 1")
         protocols = {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -50,24 +50,39 @@ def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalBroker]:
     broker.stop()
 
 
+def make_settings(bootstrap: str, tmp_path: Path, *, partitions: int = 2, **overrides: Any) -> Settings:
+    """Fresh topic names and consumer group; topics created on the broker at `bootstrap`."""
+    suffix = uuid.uuid4().hex[:10]
+    values: dict[str, Any] = {
+        "kafka_bootstrap": bootstrap,
+        "topic_raw": f"news.raw.v1.{suffix}",
+        "topic_enriched": f"news.enriched.v1.{suffix}",
+        "topic_events": f"migration.policy-events.v1.{suffix}",
+        "topic_dlq": f"news.dlq.v1.{suffix}",
+        "topic_partitions": partitions,
+        "app_id": f"borderlines-test-{suffix}",
+        "web_port": free_port(),
+        "data_dir": str(tmp_path / f"worker-{suffix}"),
+        "batch_window_s": 0.2,
+        # a killed worker's partitions move after this long (the broker's minimum is 6 s)
+        "kafka_session_timeout_s": 6.0,
+        **overrides,
+    }
+    s = Settings(**values)
+    create_topics(s)
+    return s
+
+
 @pytest.fixture
 def settings(kafka: LocalBroker, tmp_path: Path) -> Settings:
     """Fresh topic names and consumer group for each test; topics created on the real broker."""
-    suffix = uuid.uuid4().hex[:10]
-    s = Settings(
-        kafka_bootstrap=kafka.bootstrap,
-        topic_raw=f"news.raw.v1.{suffix}",
-        topic_enriched=f"news.enriched.v1.{suffix}",
-        topic_events=f"migration.policy-events.v1.{suffix}",
-        topic_dlq=f"news.dlq.v1.{suffix}",
-        topic_partitions=2,
-        app_id=f"borderlines-test-{suffix}",
-        web_port=free_port(),
-        data_dir=str(tmp_path / "worker"),
-        batch_window_s=0.2,
-    )
-    create_topics(s)
-    return s
+    return make_settings(kafka.bootstrap, tmp_path)
+
+
+@pytest.fixture
+def settings4(kafka: LocalBroker, tmp_path: Path) -> Settings:
+    """As `settings`, with 4 partitions (room for a second worker in the group)."""
+    return make_settings(kafka.bootstrap, tmp_path, partitions=4)
 
 
 def settings_env(s: Settings) -> dict[str, str]:
@@ -77,12 +92,17 @@ def settings_env(s: Settings) -> dict[str, str]:
 class WorkerProcess:
     """`borderlines worker` as a subprocess, as it runs in production."""
 
-    def __init__(self, s: Settings, log_path: Path) -> None:
+    def __init__(self, s: Settings, log_path: Path, args: Sequence[str] = (),
+                 env: Mapping[str, str] | None = None) -> None:
         self.log_path = log_path
-        env = {**os.environ, **settings_env(s), "PYTHONUNBUFFERED": "1"}
+        self.settings = s
+        # each worker process gets its own web port and state directory (several may share a group)
+        self.web_port = free_port()
+        own = {PREFIX + "WEB_PORT": str(self.web_port), PREFIX + "DATA_DIR": str(log_path.with_suffix(".data"))}
+        full_env = {**os.environ, **settings_env(s), **own, "PYTHONUNBUFFERED": "1", **(env or {})}
         self._log = log_path.open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "workers.cli", "worker"], cwd=REPO, env=env,
-                                     stdout=self._log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen([sys.executable, "-m", "workers.cli", "worker", *args], cwd=REPO,
+                                     env=full_env, stdout=self._log, stderr=subprocess.STDOUT)
 
     def wait_ready(self, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
@@ -97,6 +117,16 @@ class WorkerProcess:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
+    def batches_done(self) -> int:
+        return self.log().count("batch done:")
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up at all, like a crashed or OOM-killed process."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        self._log.close()
+
     def stop(self, timeout: float = 60.0) -> int:
         if self.proc.poll() is None:
             self.proc.terminate()
@@ -110,13 +140,15 @@ class WorkerProcess:
 
 
 @pytest.fixture
-def start_worker(tmp_path: Path) -> Iterator[Callable[[Settings], WorkerProcess]]:
+def start_worker(tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
+    """start_worker(settings, *cli_args, env={...}, wait=True) -> a running worker (stopped at teardown)."""
     started: list[WorkerProcess] = []
 
-    def start(s: Settings) -> WorkerProcess:
-        worker = WorkerProcess(s, tmp_path / f"worker-{len(started)}.log")
+    def start(s: Settings, *args: str, env: Mapping[str, str] | None = None, wait: bool = True) -> WorkerProcess:
+        worker = WorkerProcess(s, tmp_path / f"worker-{len(started)}.log", args, env)
         started.append(worker)
-        worker.wait_ready()
+        if wait:
+            worker.wait_ready()
         return worker
 
     yield start
@@ -159,3 +191,13 @@ def consume(s: Settings, topic: str, *, until: Callable[[list[dict[str, Any]]], 
 
 def item_bytes(item: dict[str, Any]) -> bytes:
     return orjson.dumps(item)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Repeat the reliability tests' reconciliation lines at the end of the run (also without -s)."""
+    from tests.integration.reconcile import RECONCILE_LINES
+
+    if RECONCILE_LINES:
+        terminalreporter.section("reliability reconciliation")
+        for line in RECONCILE_LINES:
+            terminalreporter.write_line(line)

@@ -14,7 +14,7 @@ import pytest
 from spacy.language import Language
 
 from workers.nlp.entities import canonicalize, country_of, extract_entities, geocode, is_country
-from workers.nlp.model import GAZETTEER_NAME, build_nlp
+from workers.nlp.model import GAZETTEER_NAME, MERGE_NAME, build_nlp
 from workers.nlp.types import Entity
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-gold.json"
@@ -43,7 +43,7 @@ def _by_label(ents: list[Entity]) -> dict[str, set[str]]:
 def test_build_nlp_is_cached_and_gazetteer_precedes_ner(nlp: Language) -> None:
     assert build_nlp() is nlp
     names = nlp.pipe_names
-    assert names.index(GAZETTEER_NAME) < names.index("ner")
+    assert names.index(GAZETTEER_NAME) < names.index("ner") < names.index(MERGE_NAME)
 
 
 def test_works_with_pipe(nlp: Language) -> None:
@@ -271,3 +271,68 @@ def test_first_name_only_when_unambiguous(nlp: Language) -> None:
     )
     ents = _ents(nlp, text)
     assert {e["canonical"] for e in ents if e["label"] == "PERSON"} == {"Evangeline Marsh", "Tobias Reed"}
+
+
+def test_degenerate_inputs(nlp: Language) -> None:
+    assert _ents(nlp, "") == []
+    assert _ents(nlp, "Déjanos tu opinión\n\nShare this article") == []
+    assert country_of("   ") is None
+    assert geocode("") == (None, None, None)
+
+
+def test_offsets_valid_on_noisy_text(nlp: Language) -> None:
+    text = (
+        "BOGOTÁ, Colombia — El presidente’s “Remain in Mexico” plan… U.S.-Mexico talks (Reuters/Ana Ruiz) "
+        "@CBPSouthTexas #Caravan\n\nSen. R.J. O’Neill (R-N.M.) and Gov. X said H-2B visas\u00a0rose."
+    )
+    for e in _ents(nlp, text):
+        assert 0 <= e["start"] < e["end"] <= len(text)
+        assert text[e["start"] : e["end"]] == e["text"]
+        assert e["text"].strip() == e["text"]
+        assert not e["text"].startswith(("@", "#"))
+
+
+def test_postal_code_affiliation(nlp: Language) -> None:
+    got = _by_label(_ents(nlp, '"We will not fund it," Sen. Marjorie Tallis (R-IA) said on Friday.'))
+    assert "Iowa" in got["GPE"]
+
+
+def test_facilities_are_not_orgs() -> None:
+    assert canonicalize("El Paso International Airport", "ORG") == ("El Paso International Airport", "USA")
+    label_of = {e["canonical"]: e["label"] for e in extract_entities(build_nlp()("They flew to Fort Bliss Army Base."))}
+    assert label_of.get("Fort Bliss Army Base", "FAC") == "FAC"
+
+
+def test_possessive_org_names_stay_whole(nlp: Language) -> None:
+    got = _by_label(_ents(nlp, "Frank Ortiz, director of America's Voice, criticized the plan."))
+    assert "Voice" not in got["ORG"]
+
+
+def test_hyphenated_country_pairs(nlp: Language) -> None:
+    got = _by_label(_ents(nlp, "Families were separated at the US-Mexico border last spring."))
+    assert {"United States", "Mexico"} <= got["GPE"]
+
+
+def test_first_lady_title_is_stripped(nlp: Language) -> None:
+    text = "First Lady Margaret Hale visited the shelter on Monday."
+    assert "Margaret Hale" in _by_label(_ents(nlp, text))["PERSON"]
+    assert canonicalize("Lady Gaga", "PERSON") == ("Lady Gaga", None)
+
+
+def test_embedded_post_author_is_a_person(nlp: Language) -> None:
+    text = "This is not an emergency. pic.twitter.com/abc123 — Priya Natarajan (@pnatarajan) February 14, 2019"
+    assert "Priya Natarajan" in _by_label(_ents(nlp, text))["PERSON"]
+
+
+def test_spaced_party_affiliation(nlp: Language) -> None:
+    text = "Sen. Harold Winslow, R- Florida, voted against the amendment on Thursday."
+    got = _by_label(_ents(nlp, text))
+    assert "Florida" in got["GPE"]
+    assert not any("R-" in p for p in got["PERSON"])
+
+
+def test_known_name_inside_longer_org_name(nlp: Language) -> None:
+    text = "The suit was filed for the Nevada Dream Act Coalition and the Kansas DACA Alliance."
+    got = _by_label(_ents(nlp, text))
+    assert {"Nevada Dream Act Coalition", "Kansas DACA Alliance"} <= got["ORG"]
+    assert "Dream Act" not in got["POLICY"]

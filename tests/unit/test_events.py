@@ -23,8 +23,14 @@ def enricher() -> Enricher:
 
 
 def _item(body: str, *, title: str | None = None, published_at: str | None = PUBLISHED) -> dict[str, Any]:
-    return {"id": "t-1", "url": "https://example.test/a", "source": "test-wire", "title": title,
-            "body": body, "published_at": published_at}
+    return {
+        "id": "t-1",
+        "url": "https://example.test/a",
+        "source": "test-wire",
+        "title": title,
+        "body": body,
+        "published_at": published_at,
+    }
 
 
 def _events(enricher: Enricher, body: str, **kwargs: Any) -> list[Event]:
@@ -39,56 +45,107 @@ def _one(events: list[Event], event_type: str) -> Event:
 
 # One sentence per event type; all texts written for this test.
 TYPE_CASES = [
-    ("OFFICIAL_MEETING", "occurred",
-     "Mexico's foreign minister met with the U.S. Secretary of Homeland Security on Monday in Washington "
-     "to discuss the growing number of asylum seekers."),
-    ("OFFICIAL_VISIT", "planned",
-     "The Homeland Security secretary will travel to Guatemala next week to discuss migration with "
-     "President Luis Herrera."),
-    ("AGREEMENT", "occurred",
-     "Guatemala and the United States signed a safe third country agreement on Friday, forcing asylum "
-     "seekers to apply for protection in Guatemala."),
-    ("POLICY_ANNOUNCEMENT", "occurred",
-     "The Department of Homeland Security announced a new policy on Monday requiring asylum seekers to wait "
-     "in Mexico while their cases are processed."),
-    ("LEGISLATION", "occurred",
-     "The House passed a bill on Thursday that would give legal status to young immigrants brought to the "
-     "country as children."),
-    ("COURT_RULING", "occurred",
-     "A federal judge in San Francisco blocked the administration's asylum ban on Monday, ruling that it "
-     "violates immigration law."),
-    ("BORDER_SECURITY", "occurred",
-     "The Pentagon deployed 5,000 troops to the southern border last month to stop migrants from crossing "
-     "illegally."),
-    ("ENFORCEMENT_STATISTIC", "occurred",
-     "Border Patrol agents apprehended more than 60,000 migrants at the southern border in February, "
-     "officials said."),
-    ("DETENTION", "ongoing",
-     "Hundreds of migrant children are being held in a detention center in Texas, according to lawyers for "
-     "the families."),
-    ("DEPORTATION", "occurred",
-     "Immigration authorities deported 120 Guatemalans on a charter flight to Guatemala City on Tuesday."),
-    ("ENFORCEMENT_OPERATION", "occurred",
-     "ICE agents arrested 280 immigrant workers in a raid at a technology company in Allen, Texas, on "
-     "Wednesday."),
-    ("MIGRANT_MOVEMENT", "ongoing",
-     "A caravan of about 3,000 migrants from Honduras is moving north through southern Mexico toward the "
-     "United States."),
-    ("SMUGGLING_TRAFFICKING", "occurred",
-     "Federal prosecutors in Arizona charged six men with smuggling migrants across the border in "
-     "tractor-trailers."),
-    ("HUMANITARIAN_INCIDENT", "occurred",
-     "Border Patrol agents fired tear gas at migrants who tried to climb the border fence near Tijuana on "
-     "Sunday."),
-    ("AID_FUNDING", "occurred",
-     "The State Department cut aid to Guatemala, Honduras and El Salvador on Friday after the president "
-     "complained about migrant flows."),
-    ("PRESSURE_THREAT", "occurred",
-     "The president threatened on Friday to close the border with Mexico if the Mexican government did not "
-     "stop the migrants."),
-    ("PROTECTION_GRANT", "occurred",
-     "The Department of Homeland Security extended Temporary Protected Status for 250,000 Salvadoran "
-     "immigrants for another 18 months."),
+    (
+        "OFFICIAL_MEETING",
+        "occurred",
+        "Mexico's foreign minister met with the U.S. Secretary of Homeland Security on Monday in Washington "
+        "to discuss the growing number of asylum seekers.",
+    ),
+    (
+        "OFFICIAL_VISIT",
+        "planned",
+        "The Homeland Security secretary will travel to Guatemala next week to discuss migration with "
+        "President Luis Herrera.",
+    ),
+    (
+        "AGREEMENT",
+        "occurred",
+        "Guatemala and the United States signed a safe third country agreement on Friday, forcing asylum "
+        "seekers to apply for protection in Guatemala.",
+    ),
+    (
+        "POLICY_ANNOUNCEMENT",
+        "occurred",
+        "The Department of Homeland Security announced a new policy on Monday requiring asylum seekers to wait "
+        "in Mexico while their cases are processed.",
+    ),
+    (
+        "LEGISLATION",
+        "occurred",
+        "The House passed a bill on Thursday that would give legal status to young immigrants brought to the "
+        "country as children.",
+    ),
+    (
+        "COURT_RULING",
+        "occurred",
+        "A federal judge in San Francisco blocked the administration's asylum ban on Monday, ruling that it "
+        "violates immigration law.",
+    ),
+    (
+        "BORDER_SECURITY",
+        "occurred",
+        "The Pentagon deployed 5,000 troops to the southern border last month to stop migrants from crossing "
+        "illegally.",
+    ),
+    (
+        "ENFORCEMENT_STATISTIC",
+        "occurred",
+        "Border Patrol agents apprehended more than 60,000 migrants at the southern border in February, "
+        "officials said.",
+    ),
+    (
+        "DETENTION",
+        "ongoing",
+        "Hundreds of migrant children are being held in a detention center in Texas, according to lawyers for "
+        "the families.",
+    ),
+    (
+        "DEPORTATION",
+        "occurred",
+        "Immigration authorities deported 120 Guatemalans on a charter flight to Guatemala City on Tuesday.",
+    ),
+    (
+        "ENFORCEMENT_OPERATION",
+        "occurred",
+        "ICE agents arrested 280 immigrant workers in a raid at a technology company in Allen, Texas, on "
+        "Wednesday.",
+    ),
+    (
+        "MIGRANT_MOVEMENT",
+        "ongoing",
+        "A caravan of about 3,000 migrants from Honduras is moving north through southern Mexico toward the "
+        "United States.",
+    ),
+    (
+        "SMUGGLING_TRAFFICKING",
+        "occurred",
+        "Federal prosecutors in Arizona charged six men with smuggling migrants across the border in "
+        "tractor-trailers.",
+    ),
+    (
+        "HUMANITARIAN_INCIDENT",
+        "occurred",
+        "Border Patrol agents fired tear gas at migrants who tried to climb the border fence near Tijuana on "
+        "Sunday.",
+    ),
+    (
+        "AID_FUNDING",
+        "occurred",
+        "The State Department cut aid to Guatemala, Honduras and El Salvador on Friday after the president "
+        "complained about migrant flows.",
+    ),
+    (
+        "PRESSURE_THREAT",
+        "occurred",
+        "The president threatened on Friday to close the border with Mexico if the Mexican government did not "
+        "stop the migrants.",
+    ),
+    (
+        "PROTECTION_GRANT",
+        "occurred",
+        "The Department of Homeland Security extended Temporary Protected Status for 250,000 Salvadoran "
+        "immigrants for another 18 months.",
+    ),
 ]
 
 
@@ -107,17 +164,32 @@ def test_event_type_and_status(enricher: Enricher, event_type: str, status: str,
 @pytest.mark.parametrize(
     ("text", "event_type", "status"),
     [
-        ("The two governments did not sign the migration agreement after talks in Mexico City broke down.",
-         "AGREEMENT", "negated"),
-        ("The administration is considering a new travel ban aimed at asylum seekers from Central America.",
-         "POLICY_ANNOUNCEMENT", "hypothetical"),
-        ("The minister will sign a migration accord with Honduras tomorrow in Tegucigalpa.",
-         "AGREEMENT", "planned"),
-        ("The caravan of Honduran migrants is moving through Guatemala toward the Mexican border.",
-         "MIGRANT_MOVEMENT", "ongoing"),
+        (
+            "The two governments did not sign the migration agreement after talks in Mexico City broke down.",
+            "AGREEMENT",
+            "negated",
+        ),
+        (
+            "The administration is considering a new travel ban aimed at asylum seekers from Central America.",
+            "POLICY_ANNOUNCEMENT",
+            "hypothetical",
+        ),
+        (
+            "The minister will sign a migration accord with Honduras tomorrow in Tegucigalpa.",
+            "AGREEMENT",
+            "planned",
+        ),
+        (
+            "The caravan of Honduran migrants is moving through Guatemala toward the Mexican border.",
+            "MIGRANT_MOVEMENT",
+            "ongoing",
+        ),
         ("Mexico signed a migration agreement with the United States on Friday.", "AGREEMENT", "occurred"),
-        ("Congress is scheduled to vote on the border security bill next week, party leaders said.",
-         "LEGISLATION", "planned"),
+        (
+            "Congress is scheduled to vote on the border security bill next week, party leaders said.",
+            "LEGISLATION",
+            "planned",
+        ),
     ],
 )
 def test_status(enricher: Enricher, text: str, event_type: str, status: str) -> None:
@@ -125,8 +197,10 @@ def test_status(enricher: Enricher, text: str, event_type: str, status: str) -> 
 
 
 def test_threat_to_close_border_is_pressure_not_border_security(enricher: Enricher) -> None:
-    events = _events(enricher, "The president threatened to close the southern border to stop the flow "
-                               "of migrants from Mexico.")
+    events = _events(
+        enricher,
+        "The president threatened to close the southern border to stop the flow of migrants from Mexico.",
+    )
     assert [e["event_type"] for e in events] == ["PRESSURE_THREAT"]
     assert events[0]["status"] == "occurred"
 
@@ -139,23 +213,40 @@ def test_meeting_about_trade_is_not_an_event(enricher: Enricher) -> None:
 
 
 def test_speculation_is_not_published(enricher: Enricher) -> None:
-    body = ("Asylum seekers wait in shelters across northern Mexico. If the caravan ever reached the border, "
-            "the migrants could cross within hours, one analyst speculated.")
+    body = (
+        "Asylum seekers wait in shelters across northern Mexico. If the caravan ever reached the border, "
+        "the migrants could cross within hours, one analyst speculated."
+    )
     assert [e for e in _events(enricher, body) if e["event_type"] == "MIGRANT_MOVEMENT"] == []
 
 
 @pytest.mark.parametrize(
     ("text", "event_type", "resolved", "granularity"),
     [
-        ("The Homeland Security secretary met on Tuesday with Mexican officials to discuss asylum seekers.",
-         "OFFICIAL_MEETING", "2019-03-26", "day"),
-        ("The Homeland Security secretary will travel to Honduras tomorrow to discuss migration.",
-         "OFFICIAL_VISIT", "2019-03-27", "day"),
-        ("Last month, Customs and Border Protection detained more than 90,000 migrants at the southern "
-         "border.", "ENFORCEMENT_STATISTIC", "2019-02", "month"),
+        (
+            "The Homeland Security secretary met on Tuesday with Mexican officials to discuss asylum seekers.",
+            "OFFICIAL_MEETING",
+            "2019-03-26",
+            "day",
+        ),
+        (
+            "The Homeland Security secretary will travel to Honduras tomorrow to discuss migration.",
+            "OFFICIAL_VISIT",
+            "2019-03-27",
+            "day",
+        ),
+        (
+            "Last month, Customs and Border Protection detained more than 90,000 migrants at the southern "
+            "border.",
+            "ENFORCEMENT_STATISTIC",
+            "2019-02",
+            "month",
+        ),
     ],
 )
-def test_relative_dates(enricher: Enricher, text: str, event_type: str, resolved: str, granularity: str) -> None:
+def test_relative_dates(
+    enricher: Enricher, text: str, event_type: str, resolved: str, granularity: str
+) -> None:
     date = _one(_events(enricher, text), event_type)["date"]
     assert date is not None
     assert (date["resolved"], date["granularity"], date["anchor"]) == (resolved, granularity, "published_at")
@@ -172,8 +263,9 @@ def test_ongoing_events_carry_no_date(enricher: Enricher) -> None:
 def test_missing_published_at_uses_ingest_time(enricher: Enricher) -> None:
     from datetime import UTC, datetime
 
-    item = _item("Immigration authorities deported 120 Guatemalans on a charter flight on Tuesday.",
-                 published_at=None)
+    item = _item(
+        "Immigration authorities deported 120 Guatemalans on a charter flight on Tuesday.", published_at=None
+    )
     result = enricher.enrich_one(item, ingest_time=datetime(2019, 3, 28, 12, tzinfo=UTC))
     assert "published_at_missing:ingest_time_used" in result["processing"]["warnings"]
     event = _one(result["events"], "DEPORTATION")
@@ -191,31 +283,41 @@ def test_repeated_mentions_merge_and_planned_dates_carry(enricher: Enricher) -> 
 
 
 def test_evidence_offsets_and_ids(enricher: Enricher) -> None:
-    body = ("Share this article\n\nThe Pentagon deployed 5,000 troops to the southern border last month to stop "
-            "migrants from crossing illegally.\n\nLeave us your opinion")
+    body = (
+        "Share this article\n\nThe Pentagon deployed 5,000 troops to the southern border last month to stop "
+        "migrants from crossing illegally.\n\nLeave us your opinion"
+    )
     first = enricher.enrich_one(_item(body))["events"]
     second = enricher.enrich_one(_item(body))["events"]
     assert [e["event_id"] for e in first] == [e["event_id"] for e in second]
     event = _one(first, "BORDER_SECURITY")
     assert re.fullmatch(r"[0-9a-f]{24}", event["event_id"])
     evidence = event["evidence"]
-    assert body[evidence["start"]: evidence["end"]] == evidence["sentence"]
+    assert body[evidence["start"] : evidence["end"]] == evidence["sentence"]
     assert "Share" not in evidence["sentence"]
     assert event["quantities"] == [{"value": 5000.0, "text": "5,000", "unit": "troops"}]
-    assert event["source"] == {"item_id": "t-1", "url": "https://example.test/a", "outlet": "test-wire",
-                               "published_at": PUBLISHED}
+    assert event["source"] == {
+        "item_id": "t-1",
+        "url": "https://example.test/a",
+        "outlet": "test-wire",
+        "published_at": PUBLISHED,
+    }
 
 
 def test_boilerplate_lines_give_no_events(enricher: Enricher) -> None:
-    body = ("Migrants crossed the border near El Paso on Monday, according to Border Patrol.\n\n"
-            "Share this article about migrants who crossed the border\n\nLeave us your opinion")
+    body = (
+        "Migrants crossed the border near El Paso on Monday, according to Border Patrol.\n\n"
+        "Share this article about migrants who crossed the border\n\nLeave us your opinion"
+    )
     events = _events(enricher, body)
     assert all("Share" not in e["evidence"]["sentence"] for e in events)
 
 
 def test_counterpart_gets_country(enricher: Enricher) -> None:
-    body = ("The U.S. Secretary of Homeland Security met on Tuesday with his Mexican counterpart, Olga "
-            "Sánchez Cordero, in Miami to discuss illegal immigration.")
+    body = (
+        "The U.S. Secretary of Homeland Security met on Tuesday with his Mexican counterpart, Olga "
+        "Sánchez Cordero, in Miami to discuss illegal immigration."
+    )
     event = _one(_events(enricher, body), "OFFICIAL_MEETING")
     countries = {a["canonical"]: a["country"] for a in event["actors"]}
     assert countries.get("Olga Sánchez Cordero") == "MEX"
@@ -235,8 +337,9 @@ def _seed() -> Mapping[str, Any]:
 def test_seed_article_events(enricher: Enricher) -> None:
     seed = _seed()
     result = enricher.enrich_one(dict(seed))
-    got = sorted((e["event_type"], e["status"], e["date"]["resolved"] if e["date"] else None)
-                 for e in result["events"])
+    got = sorted(
+        (e["event_type"], e["status"], e["date"]["resolved"] if e["date"] else None) for e in result["events"]
+    )
     want = sorted((e["type"], e["status"], e["date"]) for e in seed["gold"]["events"])
     assert got == want
     assert result["relevance"]["migration"] is True
@@ -244,8 +347,9 @@ def test_seed_article_events(enricher: Enricher) -> None:
 
 def test_seed_article_event_details(enricher: Enricher) -> None:
     result = enricher.enrich_one(dict(_seed()))
-    meeting = next(e for e in result["events"]
-                   if e["event_type"] == "OFFICIAL_MEETING" and e["status"] == "occurred")
+    meeting = next(
+        e for e in result["events"] if e["event_type"] == "OFFICIAL_MEETING" and e["status"] == "occurred"
+    )
     names = {a["canonical"] for a in meeting["actors"]}
     assert {"Kirstjen Nielsen", "Olga Sánchez Cordero"} <= names
     assert {"MEX", "USA"} <= set(meeting["countries"])
@@ -266,3 +370,71 @@ def test_seed_article_entities(enricher: Enricher) -> None:
         # the entity layer is tested in depth elsewhere; here: the facade passes its output through
         assert len(missing) <= 1, (label, missing)
     assert not any(e["text"].startswith("Déjanos") for e in result["entities"])
+
+
+# --------------------------------------------------------------------------- precision rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # questions ask, they do not report
+        "Will the administration deploy more troops to the southern border to stop migrants?",
+        # an idea, not an occurrence
+        "The cost of building a wall along the southern border keeps rising, immigration experts say.",
+        # "meet" a deadline is no meeting
+        "Congress failed to meet the deadline to protect Dreamers from deportation.",
+        # a threat needs someone who threatens and an act threatened
+        "Critics say the new asylum rules threaten the independence of immigration judges.",
+        # background: a ruling years before publication
+        "In 2009, a federal court ruled on a different asylum case at the border.",
+        # speculation, not a proposal
+        "If the caravan reached the border, the government could close the ports of entry, one analyst said.",
+        # a "death" that is not a person's
+        "The border security plan died quietly in the Senate, immigration advocates recalled.",
+    ],
+)
+def test_precision_rules_drop(enricher: Enricher, text: str) -> None:
+    assert _events(enricher, text) == []
+
+
+def test_policy_verb_with_named_programme_object(enricher: Enricher) -> None:
+    text = (
+        "In September, the president ended his predecessor's DACA -- Deferred Action for Childhood "
+        "Arrivals -- program, which protects young immigrants from deportation."
+    )
+    event = _one(_events(enricher, text), "POLICY_ANNOUNCEMENT")
+    assert event["status"] == "occurred"
+    assert event["date"] is not None and event["date"]["resolved"] == "2018-09"
+    assert "Deferred Action for Childhood Arrivals" in event["policies"]
+
+
+def test_verbless_figure_is_a_statistic(enricher: Enricher) -> None:
+    body = (
+        "Border apprehensions keep climbing, officials at the Department of Homeland Security say. "
+        "More than 66,000 people in February alone."
+    )
+    event = _one(_events(enricher, body), "ENFORCEMENT_STATISTIC")
+    assert event["date"] is not None and event["date"]["resolved"] == "2019-02"
+    assert event["quantities"][0]["value"] == 66000
+
+
+def test_at_most_two_events_per_type(enricher: Enricher) -> None:
+    body = " ".join(
+        f"In {month} 2018, Border Patrol agents apprehended {n:,} migrants at the southern border."
+        for month, n in [("January", 30_000), ("February", 31_000), ("March", 42_000), ("April", 45_000)]
+    )
+    assert len([e for e in _events(enricher, body) if e["event_type"] == "ENFORCEMENT_STATISTIC"]) == 2
+
+
+def test_planned_meeting_inherits_the_trip_date(enricher: Enricher) -> None:
+    body = (
+        "On Thursday, the secretary of homeland security will travel to Honduras to discuss migration. "
+        "She will also hold talks with the president of Honduras, Luis Herrera."
+    )
+    events = _events(enricher, body)
+    meeting = _one(events, "OFFICIAL_MEETING")
+    assert meeting["status"] == "planned"
+    assert meeting["date"] is not None and meeting["date"]["resolved"] == "2019-03-28"
+    herrera = next(a for a in meeting["actors"] if a["canonical"] == "Luis Herrera")
+    assert herrera["country"] == "HND"

@@ -81,3 +81,8 @@ def test_in_ranges_overlap() -> None:
     assert not in_ranges(20, 30, ranges)
     assert not in_ranges(0, 10, ranges)
     assert not in_ranges(0, 5, [])
+
+
+def test_player_chrome_is_junk() -> None:
+    assert line_kind("Media playback is unsupported on your device Media caption A family waits") == "junk"
+    assert line_kind("Image copyright Getty Images Image caption Protesters at the airport") == "credit"

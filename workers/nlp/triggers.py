@@ -23,6 +23,10 @@ class TriggerRule:
     # the rule fires only when the sentence or a directly adjacent one has a migration cue (other rules
     # accept cues up to two sentences away): for triggers that are common outside migration news
     needs_local_context: bool = False
+    # and only when this also matches the sentence (e.g. a victim for a death)
+    requires: re.Pattern[str] | None = None
+    # and never when this matches the sentence (e.g. "money for the wall" is border security, not aid)
+    excludes: re.Pattern[str] | None = None
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -32,6 +36,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Word windows: "up to N words in between", kept short so cues stay in one clause.
 _W3 = r"(?:[\w'’$.,“”\"-]+\s+){0,3}?"
 _W6 = r"(?:[\w'’$.,“”\"-]+\s+){0,6}?"
+_W8 = r"(?:[\w'’$.,“”\"-]+\s+){0,8}?"
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:million|thousand)|\d{3,})"
 
@@ -47,24 +52,29 @@ MIGRATION_CONTEXT = _rx(
 )
 
 _MEETING = r"""
-    \b(?P<t>met|meet|meets|meeting|meetings|summit|reuni[óo])\b(?!\s+(?:the|a|its|their|that|this|those|these)\s+(?:\w+\s+)?(?:deadlines?|goals?|demands?|needs?|
-        requirements?|criteria|standards?|targets?|obligations?|expectations?))
+    \b(?P<t>met|meet|meets|meeting|meetings|summit|reuni[óo])\b(?!\s+(?:the|a|an|its|their|that|this|
+        those|these|his|her|our|us|u\.s\.)\s+(?:[\w-]+\s+){0,3}(?:deadlines?|goals?|
+        demands?|needs?|requirements?|criteria|standards?|targets?|obligations?|expectations?|requests?|
+        challenges?|thresholds?|quotas?|conditions?))
   | \b(?P<t2>held|hold|holds|holding)\s+(?:\w+\s+){0,2}(?:talks|discussions|negotiations|meetings?)\b
   | \b(?P<t3>talks|negotiations)\s+with\b
 """
 
 _VISIT = r"""
-    \b(?P<t>travel(?:s|ed|led|ing)?|traveling|travelling|flew|fly|flies|flying|head(?:s|ed)?)\s+to\b(?!\s+(?:the\s+)?(?:united\s+states|u\.s\.|us)\b)
+    \b(?P<t>travel(?:s|ed|led|ing)?|traveling|travelling|flew|fly|flies|flying|head(?:s|
+        ed)?)\s+to\b(?!\s+(?:the\s+)?(?:united\s+states|u\.s\.|us)\b)
   | \b(?P<t2>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\b(?!\s*(?:ors?|ists?|ism)\b)
   | \b(?P<t3>visit|trip)\s+to\b
 """
 
 _AGREEMENT = r"""
-    \b(?P<t>sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|struck|strike|negotiat\w+|seal(?:s|ed)?|finaliz\w+)\s+
-        """ + _W6 + r"""(?:agreement|accord|deal|pact|memorandum|treaty)\b
+    \b(?P<t>sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|struck|strike|negotiat\w+|seal(?:s|ed)?|finaliz\w+|
+        accept(?:s|ed|ing)?|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing))\s+
+        """ + _W6 + r"""(?:agreement|accord|deal|pact|memorandum|treaty|safe\s+third)\b
   | \b(?P<m1>safe\s+third[\s-]+country)\b
   | \b(?P<m2>memorandum)\s+of\s+(?:cooperation|understanding)\b
-  | \b(?P<t4>(?:agreement|accord|deal|pact))\s+(?:was|were|has\s+been|had\s+been)\s+(?:signed|reached|struck)\b
+  | \b(?P<t4>(?:agreement|accord|deal|pact))\s+(?:was|were|has\s+been|had\s+been)\s+(?:signed|reached|
+        struck)\b
   | \b(?P<t5>no)\s+(?:more\s+)?(?:\w+\s+)?(?:deal|agreement)\b
 """
 
@@ -73,15 +83,18 @@ _POLICY_NOUN = (
     r"proclamations?|ban|protocols|memos?|directives?|guidance|initiatives?|quotas?|plan|arrangement|"
     r"metering|public\s+charge|cap|ceiling)"
 )
-_POLICY = r"""
+_POLICY = (
+    r"""
     \b(?P<t>announc\w*|launch\w*|unveil\w*|expand\w*|end(?:s|ed|ing)?|rescind\w*|terminat\w*|implement\w*|
         impos\w*|issu\w*|roll(?:s|ed)?\s+out|reinstat\w*|reviv\w*|suspend\w*|introduc\w*|devis\w*|
         creat\w*|establish\w*|restrict\w*|revers\w*|scrap\w*|halt\w*|adopt\w*|declar\w*|chang\w*|
-        develop\w*|consider\w*|mov(?:e|es|ed)\s+to\s+establish)\s+""" + _W6 + _POLICY_NOUN + r"""\b
-  | \b(?P<t2>""" + _POLICY_NOUN + r""")\s+(?:that|to|which|aimed|requiring|barring|of\s+separating)\b
+        develop\w*|consider\w*|mov(?:e|es|ed)\s+to\s+establish|set|lower\w*|rais\w*|slash\w*)\s+"""
+    + _W6 + _POLICY_NOUN + r"""\b
+  | \b(?P<m1>""" + _POLICY_NOUN + r""")\s+(?:that|to|which|aimed|requiring|barring|of\s+separating)\b
   | \b(?P<t3>is|was|are)\s+(?:an?|the)\s+(?:new\s+)?(?:initiative|program|programme|policy)\b
   | \b(?P<t4>(?:restricting|limiting|barring|suspending)\s+(?:access|entry|asylum))\b
 """
+)
 
 _LEGISLATION = r"""
     \b(?P<t>introduc\w*|pass(?:es|ed|ing)?|vot(?:e|es|ed|ing)|veto\w*|block\w*|sign(?:s|ed)?|reject\w*|
@@ -102,11 +115,12 @@ _COURT = r"""
 _BORDER = r"""
     \b(?P<t>deploy\w*|send(?:s|ing)?|sent|dispatch\w*|station\w*|mobiliz\w*)\s+""" + _W6 + r"""(?:troops|
         national\s+guard|military|soldiers|marines|army|forces|guardsmen)\b
-  | \b(?P<t2>clos(?:e|es|ed|ing)|shut(?:s|ting)?(?:\s+down)?|seal(?:s|ed|ing)?)\s+""" + _W3 + r"""(?:border|ports?
+  | \b(?P<t2>clos(?:e|es|ed|ing)|shut(?:s|ting)?(?:\s+down)?|seal(?:s|ed|
+        ing)?)\s+""" + _W3 + r"""(?:border|ports?
         \s+of\s+entry|port|crossings?|frontier)\b
   | \b(?P<t3>build\w*|built|fund\w*|construct\w*|erect\w*|extend\w*)\s+""" + _W6 + r"""(?:walls?|fences?|
         barriers?)\b
-  | \b(?P<t4>walls?|fences?|barriers?)\s+(?:along|on)\s+(?:the\s+)?(?:southern|northern|u\.?s\.?-?mexico|
+  | \b(?P<m1>walls?|fences?|barriers?)\s+(?:along|on)\s+(?:the\s+)?(?:southern|northern|u\.?s\.?-?mexico|
         mexican)?\s*border\b
   | \b(?:police|troops|guard|soldiers|agents)\s+(?:who\s+)?(?:had\s+been\s+|were\s+|was\s+)?(?P<t5>deployed)\b
   | \b(?P<t6>(?:tried|try|tries|moved|moves)\s+to\s+(?:close|seal|shut))\b
@@ -124,7 +138,9 @@ _STAT = r"""
     \b(?P<t>""" + NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b(?=.*?\b(?:""" + _PERIOD + r"""))
   | \b(?:""" + _PERIOD + r""")\b.{0,120}?\b(?P<t2>""" + NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b
   | \b(?P<t3>number|numbers|total|tally)\s+of\s+(?:\w+\s+){0,2}(?:immigrants|migrants|apprehensions|
-        arrests|deportations|removals|crossings|encounters|asylum\s+seekers|refugees)\s+""" + _W6 + r"""(?:fell|
+        arrests|deportations|removals|crossings|encounters|asylum\s+seekers|refugees|
+        border[\s-]crossers|crossers|
+        arrivals|entries)\s+""" + _W6 + r"""(?:fell|
         rose|dropped|declined|increased|climbed|reached|hit|doubled|surged|plunged|jumped)\b
 """
 
@@ -145,10 +161,12 @@ _DEPORTATION = r"""
 """
 
 _OPERATION = r"""
-    \b(?P<t>raid(?:s|ed)?|sweeps?|roundups?|round(?:ed)?\s+up|work\s*site\s+(?:raid|operation|enforcement)s?)\b
+    \b(?P<t>raid(?:s|ed)?|sweeps?|roundups?|round(?:ed)?\s+up|work\s*site\s+(?:raid|operation|
+        enforcement)s?)\b
   | \b(?P<t2>apprehensions|arrests)\s+(?:on|for)\s+(?:possible\s+|suspected\s+)?immigration\b
-  | \b(?:ice|immigration\s+(?:agents|officers|authorities)|federal\s+agents)\s+""" + _W6 + r"""(?P<t3>arrest\w*|
-        detain\w*|apprehend\w*)\b
+  | \b(?:ice|immigration\s+(?:agents|officers|authorities)|
+        federal\s+agents)\s+""" + _W6 + r"""(?P<t3>arrest(?:s|ed|ing)?|
+        detain(?:s|ed|ing)?|apprehend(?:s|ed|ing)?)\b
 """
 
 # Who moves: a group of migrants, not "people" in general.
@@ -160,14 +178,15 @@ _MOVEMENT = r"""
   | \b(?P<t2>broke\s+through|swam|waded|stormed|pushed\s+(?:past|pass|through)|made\s+their\s+way|
         massed|stranded|camped|rushed)\b
   | \b""" + _GROUP + r"""\s+""" + _W6 + r"""(?P<t3>crossed|arrived|entered|broke\s+into|poured\s+into)\b
-  | \b(?:""" + NUMBER + r"""|\d+|thousands|hundreds|dozens|groups?)\s+(?:of\s+)?(?:\w+\s+){0,2}""" + _GROUP + r"""\s+
+  | \b(?:""" + NUMBER + r"""|\d+|thousands|hundreds|dozens|
+        groups?)\s+(?:of\s+)?(?:\w+\s+){0,2}""" + _GROUP + r"""\s+
         """ + _W3 + r"""(?P<t5>gathered|waiting|stranded|camped|massed|stuck|sleeping)\b
   | \b(?P<m1>(?:migrant|refugee)\s+caravans?)\b
 """
 
 _SMUGGLING = r"""
     \b(?P<t>arrest\w*|charg\w*|indict\w*|sentenc\w*|convict\w*|dismantl\w*|bust\w*|rescu\w*|seiz\w*|caught|
-        disrupt\w*|prosecut\w*)\s+""" + _W6 + r"""(?:smuggl\w+|coyotes?|traffick\w+)\b
+        disrupt\w*|prosecut\w*)\s+""" + _W8 + r"""(?:smuggl\w+|coyotes?|traffick\w+)\b
   | \b(?:smuggl\w+|coyotes?|traffick\w+)\s+""" + _W6 + r"""(?P<t2>(?:were|was)\s+(?:arrested|charged|indicted|
         sentenced|convicted|caught)|arrested|charged)\b
   | \b(?P<m1>stash\s+houses?|smuggling\s+(?:ring|network|operation)s?|trafficking\s+(?:ring|network)s?)\b
@@ -175,7 +194,8 @@ _SMUGGLING = r"""
 
 _HUMANITARIAN = r"""
     \b(?P<t>tear\s+gas|rubber\s+bullets|pepper\s+spray)\b
-  | \b(?P<t2>died|drowned|killed|dies|deaths?|bodies|injured|wounded|kidnapped|assaulted|raped|shot|
+  | \b(?P<t2>died|drowned|killed|dies|deaths|death\s+(?:of|toll|in)|bodies|injured|wounded|kidnapped|
+        assaulted|raped|shot|
         dehydrat\w+|starv\w+)\b
   | \b(?:shelters?|camps?)\s+(?:\w+\s+){0,3}(?P<t3>overwhelmed|overcrowded|over\s+capacity|at\s+capacity|
         overflowing)\b
@@ -193,10 +213,13 @@ _AID = r"""
 """
 
 _THREAT = r"""
-    \b(?P<t>threat(?:en|ens|ened|ening)?|ultimatums?)\b
-  | \b(?P<t2>warn(?:s|ed|ing)?)\s+""" + _W6 + r"""(?:would|will|could|might)\s+""" + _W3 + r"""(?:close|shut|cut|
+    \b(?P<t>threat(?:en|ens|ened|ening)|ultimatums?)\b
+  | \b(?P<t6>threats?)\s+(?:to|of)\s+(?:\w+\s+){0,2}(?:close|shut|cut|impose|cancel|end|withhold|seal|deploy|
+        send|deport|tariffs?|sanctions?|closing|closure|shutting)\b
+  | \b(?P<t2>warn(?:s|ed|ing)?)\s+""" + _W6 + r"""(?:would|will|could|might)\s+""" + _W3 + r"""(?:close|
+        shut|cut|
         send|deport|impose|cancel|end|withhold|stop|seal|deploy|punish|sanction)\w*\b
-  | \b(?P<t3>tariffs?|sanctions)\b
+  | \b(?P<t3>impos\w*|slap\w*|levy\w*|announc\w*)\s+""" + _W3 + r"""(?:tariffs?|sanctions)\b
   | \b(?P<t4>(?:will|would)\s+not\s+hesitate\s+to)\b
   | \b(?:would|will)\s+(?P<t5>send)\s+""" + _W6 + r"""(?:military|troops|army|national\s+guard)\b.{0,80}?\b
         (?:if\s+need\s+be|if\s+necessary|unless|if\s+they)\b
@@ -205,7 +228,8 @@ _THREAT = r"""
 _PROTECTION = r"""
     \b(?P<t>grant\w*|award\w*|approv\w*|receiv\w*|given|won)\s+""" + _W3 + r"""(?:asylum|refugee\s+status|
         humanitarian\s+(?:visas?|parole)|temporary\s+protected\s+status|tps|protection)\b
-  | \b(?P<t2>(?:extend\w*|designat\w*|renew\w*|redesignat\w*)\s+""" + _W3 + r"""(?:temporary\s+protected\s+status|
+  | \b(?P<t2>(?:extend\w*|designat\w*|renew\w*|
+        redesignat\w*)\s+""" + _W3 + r"""(?:temporary\s+protected\s+status|
         tps))\b
   | \b(?:temporary\s+protected\s+status|tps)\s+(?:\w+\s+){0,2}(?P<t3>(?:was|were|has\s+been|is)\s+(?:extended|
         designated|renewed))\b
@@ -214,9 +238,10 @@ _PROTECTION = r"""
 """
 
 RULES: tuple[TriggerRule, ...] = (
-    TriggerRule("OFFICIAL_MEETING", _rx(_MEETING), 0.7),
+    TriggerRule("OFFICIAL_MEETING", _rx(_MEETING), 0.7, needs_local_context=True),
     TriggerRule("OFFICIAL_VISIT", _rx(_VISIT), 0.6),
-    TriggerRule("AGREEMENT", _rx(_AGREEMENT), 0.75),
+    TriggerRule("AGREEMENT", _rx(_AGREEMENT), 0.75,
+                excludes=_rx(r"\btrade\s+(?:deal|agreement|pact|accord)|\bnafta\b|\busmca\b")),
     TriggerRule("POLICY_ANNOUNCEMENT", _rx(_POLICY), 0.6, needs_local_context=True),
     TriggerRule("LEGISLATION", _rx(_LEGISLATION), 0.6),
     TriggerRule("COURT_RULING", _rx(_COURT), 0.7, needs_local_context=True),
@@ -227,8 +252,11 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule("ENFORCEMENT_OPERATION", _rx(_OPERATION), 0.6, needs_local_context=True),
     TriggerRule("MIGRANT_MOVEMENT", _rx(_MOVEMENT), 0.65, needs_local_context=True),
     TriggerRule("SMUGGLING_TRAFFICKING", _rx(_SMUGGLING), 0.7),
-    TriggerRule("HUMANITARIAN_INCIDENT", _rx(_HUMANITARIAN), 0.55, needs_local_context=True),
-    TriggerRule("AID_FUNDING", _rx(_AID), 0.6, needs_local_context=True),
+    TriggerRule("HUMANITARIAN_INCIDENT", _rx(_HUMANITARIAN), 0.55, needs_local_context=True, requires=_rx(
+        r"""\b(?:migrants?|immigrants?|asylum|refugees?|children|child|kids|people|men|women|man|woman|boys?|
+        girls?|teens?|famil(?:y|ies)|detainees?|bodies|toddlers?|infants?|crowds?|protesters|caravan)\b""")),
+    TriggerRule("AID_FUNDING", _rx(_AID), 0.6, needs_local_context=True,
+                excludes=_rx(r"\b(?:walls?|barriers?|fenc\w+|border\s+security)\b")),
     TriggerRule("PRESSURE_THREAT", _rx(_THREAT), 0.65, needs_local_context=True),
     TriggerRule("PROTECTION_GRANT", _rx(_PROTECTION), 0.7),
 )

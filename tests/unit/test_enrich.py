@@ -1,0 +1,147 @@
+"""The Enricher facade: output shape, order, warnings, truncation, failure behaviour."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+import pytest
+
+from workers.nlp.enrich import PIPELINE_VERSION, Enricher, truncate_body
+from workers.nlp.types import EnrichedItem
+
+ITEMS: list[dict[str, Any]] = [
+    {
+        "id": "a",
+        "url": "https://example.test/a",
+        "source": "wire",
+        "title": "Migrants reach border",
+        "body": "Hundreds of migrants crossed the border near El Paso on Monday to ask for asylum.",
+        "published_at": "2019-03-26T20:00:00Z",
+        "language": "en",
+    },
+    {
+        "id": "b",
+        "url": None,
+        "source": None,
+        "title": None,
+        "body": "The central bank raised interest rates on Wednesday.",
+        "published_at": "2019-03-27",
+    },
+    {
+        "id": "c",
+        "url": "https://example.test/c",
+        "source": "wire",
+        "title": "Empty",
+        "body": "",
+        "published_at": None,
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def enricher() -> Enricher:
+    return Enricher(max_body_chars=2_000, batch_size=2)
+
+
+def _check_shape(out: EnrichedItem) -> None:
+    assert set(out) == {
+        "item_id",
+        "url",
+        "source",
+        "title",
+        "published_at",
+        "language",
+        "relevance",
+        "entities",
+        "events",
+        "processing",
+    }
+    assert set(out["processing"]) == {"pipeline_version", "model", "duration_ms", "warnings"}
+    assert out["processing"]["pipeline_version"] == PIPELINE_VERSION
+    assert out["processing"]["duration_ms"] >= 0
+    assert 0.0 <= out["relevance"]["score"] <= 1.0
+    orjson.dumps(out)  # the record goes straight to Kafka as JSON
+
+
+def test_batch_keeps_order_and_count(enricher: Enricher) -> None:
+    out = enricher.enrich_batch(ITEMS, ingest_time=datetime(2019, 3, 28, tzinfo=UTC))
+    assert [o["item_id"] for o in out] == ["a", "b", "c"]
+    for o in out:
+        _check_shape(o)
+    assert out[0]["relevance"]["migration"] is True
+    assert out[0]["events"] and out[0]["events"][0]["source"]["item_id"] == "a"
+    assert out[1]["relevance"]["migration"] is False and out[1]["events"] == []
+    assert out[1]["language"] == "en"
+    assert out[2]["events"] == [] and out[2]["entities"] == []
+    assert "published_at_missing:ingest_time_used" in out[2]["processing"]["warnings"]
+    assert out[0]["processing"]["warnings"] == []
+
+
+def test_batch_equals_one_by_one(enricher: Enricher) -> None:
+    now = datetime(2019, 3, 28, tzinfo=UTC)
+    batch = enricher.enrich_batch(ITEMS, ingest_time=now)
+    single = [enricher.enrich_one(item, now) for item in ITEMS]
+    for b, s in zip(batch, single, strict=True):
+        b["processing"]["duration_ms"] = s["processing"]["duration_ms"] = 0.0
+        assert b == s
+
+
+def test_unparseable_published_at_falls_back(enricher: Enricher) -> None:
+    item = dict(ITEMS[0], published_at="not a date")
+    out = enricher.enrich_one(item, ingest_time=datetime(2019, 3, 28, tzinfo=UTC))
+    assert "published_at_missing:ingest_time_used" in out["processing"]["warnings"]
+    assert out["published_at"] == "not a date"  # passed through as received
+    for event in out["events"]:
+        if event["date"] is not None:
+            assert event["date"]["anchor"] == "ingest_time"
+
+
+def test_long_body_is_truncated_with_warning(enricher: Enricher) -> None:
+    paragraph = "Migrants waited at the border crossing for a chance to ask for asylum. " * 5
+    body = "\n\n".join([paragraph] * 20)
+    out = enricher.enrich_one(dict(ITEMS[0], body=body))
+    assert f"body_truncated:{len(body)}" in out["processing"]["warnings"]
+    for ent in out["entities"]:
+        assert ent["end"] <= 2_000
+    for event in out["events"]:
+        assert event["evidence"]["end"] <= 2_000
+
+
+def test_truncate_body_cuts_at_boundaries() -> None:
+    text = "First paragraph here.\n\nSecond paragraph is longer. It has two sentences."
+    assert truncate_body(text, 1000) == text
+    assert truncate_body(text, 40) == "First paragraph here."
+    sentences = "One sentence here. Another sentence follows. And a third one."
+    assert truncate_body(sentences, 50) == "One sentence here. Another sentence follows."
+    assert len(truncate_body("x" * 100, 10)) == 10
+
+
+def test_bad_item_raises(enricher: Enricher) -> None:
+    with pytest.raises(TypeError):
+        enricher.enrich_batch([ITEMS[0], dict(ITEMS[1], body=12345)])
+    with pytest.raises(KeyError):
+        enricher.enrich_one({"body": "no id here"})
+
+
+def test_missing_body_is_empty(enricher: Enricher) -> None:
+    out = enricher.enrich_one({"id": "n", "title": "Asylum", "published_at": "2019-01-01"})
+    assert out["entities"] == [] and out["events"] == []
+
+
+def test_records_match_the_published_schemas(enricher: Enricher) -> None:
+    import json
+    from pathlib import Path
+
+    from workers.schemas import validator
+
+    seed = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "seed-gold.json").read_text("utf-8"))
+    out = enricher.enrich_batch([*ITEMS, seed], ingest_time=datetime(2019, 3, 28, tzinfo=UTC))
+    enriched, event = validator("news.enriched.v1"), validator("migration.policy-events.v1")
+    assert out[-1]["events"]
+    for record in out:
+        plain = orjson.loads(orjson.dumps(record))
+        assert not list(enriched.iter_errors(plain))
+        for ev in plain["events"]:
+            assert not list(event.iter_errors(ev))

@@ -1,0 +1,128 @@
+"""Migration relevance: the cheap pre-check and the full judgement, on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from workers.nlp.relevance import THRESHOLD, could_be_migration, score_relevance
+
+_BLANK = spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    # relevance is lexical: a tokenizer-only pipeline is enough and keeps these tests fast
+    return spacy.blank("en")
+
+
+MIGRATION_TEXTS = [
+    "Border Patrol agents apprehended 900 migrants near El Paso on Monday, and most asked for asylum.",
+    "The administration will end Temporary Protected Status for Haitian immigrants next year.",
+    "A caravan of Central American migrants reached the U.S.-Mexico border on Sunday.",
+    "ICE agents detained dozens of undocumented immigrants in raids across three states.",
+    "Lawmakers debated a bill to protect Dreamers from deportation, but no vote was held.",
+]
+OTHER_TEXTS = [
+    "The central bank raised interest rates by a quarter point on Wednesday, citing inflation.",
+    "The home team won the championship after a dramatic overtime goal in front of 60,000 fans.",
+    "The senator introduced a bill to cut taxes for small businesses and expand broadband access.",
+    "A wall of fog rolled over the bay as commuters crossed the bridge on Tuesday morning.",
+]
+
+
+@pytest.mark.parametrize("text", MIGRATION_TEXTS)
+def test_migration_texts_are_relevant(blank: Language, text: str) -> None:
+    rel = score_relevance(blank(text), [], [])
+    assert rel["migration"] is True
+    assert THRESHOLD <= rel["score"] <= 1.0
+    assert rel["topics"]
+    assert could_be_migration(text)
+
+
+@pytest.mark.parametrize("text", OTHER_TEXTS)
+def test_other_texts_are_not_relevant(blank: Language, text: str) -> None:
+    rel = score_relevance(blank(text), [], [])
+    assert rel["migration"] is False
+    assert 0.0 <= rel["score"] < THRESHOLD
+
+
+def test_title_counts() -> None:
+    nlp = spacy.blank("en")
+    body = "Officials gave few details about the plan on Tuesday. " * 5
+    without = score_relevance(nlp(body), [], [])
+    title = "Administration plans new asylum restrictions for migrants"
+    with_title = score_relevance(nlp(body), [], [], title=title)
+    assert with_title["score"] > without["score"]
+    assert with_title["migration"] is True
+
+
+def test_long_article_with_one_passing_mention_is_not_relevant() -> None:
+    nlp = spacy.blank("en")
+    body = (
+        "The budget debate dragged on through the night as senators argued over spending. " * 60
+        + "One senator briefly mentioned immigration."
+    )
+    assert score_relevance(nlp(body), [], [])["migration"] is False
+
+
+_VOCAB = st.sampled_from(
+    [
+        "migrants",
+        "asylum",
+        "border",
+        "wall",
+        "ICE",
+        "deported",
+        "caravan",
+        "the",
+        "bank",
+        "rates",
+        "Dreamers",
+        "visa",
+        "refugees",
+        ".",
+        "\n\n",
+        "team",
+        "won",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_VOCAB, max_size=60).map(" ".join) | st.text(max_size=300))
+def test_precheck_never_misses_what_the_full_judgement_accepts(text: str) -> None:
+    rel = score_relevance(_BLANK(text), [], [])
+    assert 0.0 <= rel["score"] <= 1.0
+    if rel["migration"]:
+        assert could_be_migration(text)
+
+
+@pytest.mark.parametrize("text", [*MIGRATION_TEXTS, "Asylum", "the DACA ruling", "deportados", "frontera"])
+def test_precheck_recall(text: str) -> None:
+    assert could_be_migration(text)
+
+
+def test_precheck_covers_every_topic_term() -> None:
+    from workers.nlp.relevance import _TOPICS
+
+    samples = {
+        "migration": "chain migration",
+        "asylum": "safe third country",
+        "border": "ports of entry",
+        "deportation": "sanctuary cities",
+        "detention": "tent city",
+        "caravan": "caravan",
+        "daca": "Dream Act",
+        "smuggling": "coyotes",
+        "agencies": "DHS",
+        "travel-ban": "travel ban",
+        "wall": "the wall",
+    }
+    assert set(samples) == set(_TOPICS)
+    for topic, text in samples.items():
+        assert _TOPICS[topic][0].search(text), topic
+        assert could_be_migration(text), topic
