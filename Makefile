@@ -53,3 +53,7 @@ compose-check: ## Validate docker-compose.yml (needs docker-compose; no engine r
 .PHONY: clean
 clean: ## Remove local broker data and worker state (keeps the venv and the jar cache)
 	rm -rf .local
+
+.PHONY: bench
+bench: install ## Benchmark (docs/PERFORMANCE.md): make bench FEED=items.jsonl [TOPICS=labels.jsonl] [LIMIT=1000]
+	$(BIN)/python bench/bench.py --feed $(FEED) $(if $(TOPICS),--topics $(TOPICS)) --limit $(or $(LIMIT),1000)

@@ -74,8 +74,7 @@ def bench_offline(items: list[dict[str, Any]], settings: Settings, prefilter: bo
     from workers.app import default_enricher
     from workers.offline import enrich_items
 
-    enrich = default_enricher(replace(settings, prefilter=prefilter)) if hasattr(settings, "prefilter") \
-        else default_enricher(settings)
+    enrich = default_enricher(replace(settings, prefilter=prefilter))
     enrich_items(items[:8], enrich, settings.batch_size, settings.max_message_bytes)  # warm-up
     started = time.perf_counter()
     out = enrich_items(items, enrich, settings.batch_size, settings.max_message_bytes)
@@ -175,10 +174,10 @@ def produce_times(settings: Settings) -> dict[str, int]:
 
 
 def run_stream(base: Settings, tmp: Path, items: list[dict[str, Any]], workers: int,
-               rate: float | None) -> dict[str, Any]:
+               rate: float | None, prefilter: bool = False) -> dict[str, Any]:
     from workers.tools.topics import create_topics
 
-    settings = fresh_settings(base, tmp)
+    settings = replace(fresh_settings(base, tmp), prefilter=prefilter)
     create_topics(settings)
     running = [Worker(replace(settings, web_port=free_port()), tmp / f"{settings.app_id}-{n}.log")
                for n in range(workers)]
@@ -195,6 +194,7 @@ def run_stream(base: Settings, tmp: Path, items: list[dict[str, Any]], workers: 
     latencies = sorted((done[k] - produced[k]) / 1000.0 for k in done if k in produced)
     result = {
         "workers": workers,
+        "prefilter": prefilter,
         "items": len(done),
         "seconds": last - started,
         "items_per_s": len(done) / (last - started),
@@ -210,7 +210,7 @@ def run_stream(base: Settings, tmp: Path, items: list[dict[str, Any]], workers: 
 def _pct(values: list[float], pct: float) -> float:
     if not values:
         return float("nan")
-    return values[min(len(values) - 1, int(round(pct / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(pct / 100 * (len(values) - 1)))]
 
 
 def relevance_recall(full: list[dict], fast: list[dict]) -> float:
@@ -246,12 +246,20 @@ def main() -> None:
     full_s, full = bench_offline(items, base, prefilter=False)
     report["offline_full"] = {"seconds": full_s, "items_per_s": len(items) / full_s, "tokens_per_s": tokens / full_s}
     print(f"offline, full pipeline on every item: {len(items) / full_s:.1f} items/s", flush=True)
-    if hasattr(base, "prefilter"):
-        fast_s, fast = bench_offline(items, base, prefilter=True)
-        report["offline_prefilter"] = {"seconds": fast_s, "items_per_s": len(items) / fast_s,
-                                       "relevance_recall_vs_full": relevance_recall(full, fast)}
-        print(f"offline, with pre-filter: {len(items) / fast_s:.1f} items/s", flush=True)
+    fast_s, fast = bench_offline(items, base, prefilter=True)
+    report["offline_prefilter"] = {"seconds": fast_s, "items_per_s": len(items) / fast_s,
+                                   "relevance_recall_vs_full": relevance_recall(full, fast),
+                                   "light_path_share": sum(r["processing"]["prefiltered"] for r in fast) / len(fast)}
+    print(f"offline, with pre-filter: {len(items) / fast_s:.1f} items/s", flush=True)
     if relevant is not None:
+        subset = [i for i in load_items(args.feed, 10**9) if i.get("id") in relevant and isinstance(i.get("body"), str)]
+        subset = subset[: args.limit]
+        sub_s, _ = bench_offline(subset, base, prefilter=False)
+        sub_pre_s, _ = bench_offline(subset, base, prefilter=True)
+        report["migration_subset"] = {"items": len(subset), "offline_full_items_per_s": len(subset) / sub_s,
+                                      "offline_prefilter_items_per_s": len(subset) / sub_pre_s}
+        print(f"migration subset ({len(subset)} items): full {len(subset) / sub_s:.1f} items/s, "
+              f"pre-filter {len(subset) / sub_pre_s:.1f} items/s", flush=True)
         predicted = {r["item_id"] for r in full if r["relevance"]["migration"]}
         labelled = {i["id"] for i in items} & relevant
         tp = len(predicted & labelled)
@@ -274,18 +282,21 @@ def main() -> None:
                 print(f"latency at 50% load: {half['latency_s']}", flush=True)
                 two = run_stream(stream_base, tmp, items, workers=2, rate=None)
                 print(f"end to end, 2 workers: {two['items_per_s']:.1f} items/s", flush=True)
+                pre = run_stream(stream_base, tmp, items, workers=1, rate=None, prefilter=True)
+                print(f"end to end, 1 worker, pre-filter: {pre['items_per_s']:.1f} items/s", flush=True)
             finally:
                 broker.stop()
         report["stream_1_worker"] = one
         report["stream_latency_at_50pct"] = half
         report["stream_2_workers"] = two
+        report["stream_1_worker_prefilter"] = pre
         report["ratios"] = {
             "e2e_1_worker_vs_bare": one["items_per_s"] / report["bare_nlp_pipe"]["items_per_s"],
             "two_vs_one_worker": two["items_per_s"] / one["items_per_s"],
+            "e2e_prefilter_vs_full": pre["items_per_s"] / one["items_per_s"],
         }
-    if "offline_prefilter" in report:
-        report.setdefault("ratios", {})["prefilter_vs_full_offline"] = (
-            report["offline_prefilter"]["items_per_s"] / report["offline_full"]["items_per_s"])
+    report.setdefault("ratios", {})["offline_prefilter_vs_full"] = (
+        report["offline_prefilter"]["items_per_s"] / report["offline_full"]["items_per_s"])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
     print_table(report)
@@ -297,15 +308,20 @@ def print_table(report: dict[str, Any]) -> None:
     bare = report["bare_nlp_pipe"]
     print(f"| bare nlp.pipe ({report['model']}) | {bare['items_per_s']:.1f} | {bare['tokens_per_s']:.0f} tokens/s |")
     print(f"| offline enrich, full pipeline | {report['offline_full']['items_per_s']:.1f} | |")
-    if "offline_prefilter" in report:
-        p = report["offline_prefilter"]
-        print(f"| offline enrich, pre-filter | {p['items_per_s']:.1f} | relevance recall vs full "
-              f"{p['relevance_recall_vs_full']:.3f} |")
+    p = report["offline_prefilter"]
+    print(f"| offline enrich, pre-filter | {p['items_per_s']:.1f} | relevance recall vs full "
+          f"{p['relevance_recall_vs_full']:.3f}, light path {p['light_path_share']:.0%} of items |")
+    if "migration_subset" in report:
+        sub = report["migration_subset"]
+        print(f"| migration-relevant subset ({sub['items']} items), offline full / pre-filter | "
+              f"{sub['offline_full_items_per_s']:.1f} / {sub['offline_prefilter_items_per_s']:.1f} | |")
     if "stream_1_worker" in report:
         one, two, half = report["stream_1_worker"], report["stream_2_workers"], report["stream_latency_at_50pct"]
         print(f"| end to end, 1 worker | {one['items_per_s']:.1f} | peak RSS {one['peak_rss_mb']} MB |")
         print(f"| end to end, 2 workers | {two['items_per_s']:.1f} | peak RSS {two['peak_rss_mb']} MB, "
               f"batches {two['batches_per_worker']} |")
+        pre = report["stream_1_worker_prefilter"]
+        print(f"| end to end, 1 worker, pre-filter | {pre['items_per_s']:.1f} | peak RSS {pre['peak_rss_mb']} MB |")
         lat = half["latency_s"]
         print(f"| latency at 50% load | {half['items_per_s']:.1f} | p50 {lat['p50']:.2f} s, p95 {lat['p95']:.2f} s, "
               f"p99 {lat['p99']:.2f} s |")

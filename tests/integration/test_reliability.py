@@ -76,21 +76,26 @@ def test_broker_restart_mid_stream_worker_reconnects(tmp_path: Path, start_worke
     broker.start()
     try:
         s = make_settings(broker.bootstrap, tmp_path, partitions=2)
-        ids, values = items("brokerrestart", 1500)
-        produce(s, values[:1000], [i.encode() for i in ids[:1000]])
-        worker = start_worker(s)
+        ids, values = items("brokerrestart", 500)
+        produce(s, values[:350], [i.encode() for i in ids[:350]])
+        # one second per batch: the broker goes away while a batch is in the NLP thread, so that batch is
+        # published (or retried) against a broker that is not there
+        worker = start_worker(s, "--enricher", "tests.integration.fault_enricher:slow_enricher")
         collector = _collector(s)
-        collector.until(_processed(s, 300), 120, "300 processed before the broker stops")
+        collector.until(_processed(s, 150), 120, "150 processed before the broker stops")
         collector.close()
         broker.stop()
         time.sleep(5)  # the worker sees the broker away (fetch, heartbeat and publish fail)
         broker.start()
-        produce(s, values[1000:], [i.encode() for i in ids[1000:]])
+        produce(s, values[350:], [i.encode() for i in ids[350:]])
         collector = _collector(s)
         _finish("broker-restart", s, ids, collector, record_property)
         collector.close()
         assert worker.proc.poll() is None, "the worker must survive the broker restart by itself"
         assert worker.stop() == 0
+        log = worker.log()
+        print(f"produce requests retried by aiokafka: {log.count('Got error produce response')}, "
+              f"publish attempts retried by the worker: {log.count('publish failed')}")
     finally:
         broker.stop()
 
@@ -220,6 +225,9 @@ def test_health_is_ok_with_partitions_and_503_without(kafka: LocalBroker, tmp_pa
         time.sleep(0.5)
     assert [code for code, _ in statuses] == [200, 503], statuses
     assert statuses[1][1]["status"] == "unavailable" and statuses[1][1]["assigned_partitions"] == 0
+    for worker in (first, second):  # both are alive (liveness), only one is ready
+        with urllib.request.urlopen(f"http://127.0.0.1:{worker.web_port}/alive", timeout=5) as response:
+            assert response.status == 200
 
 
 def test_long_body_is_truncated_with_a_warning_and_secrets_stay_out_of_the_log(

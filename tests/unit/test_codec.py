@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workers.codec import DLQ_MAX_ORIGINAL_BYTES, NewsItem, RawMessage, Rejection, clean_body, dead_letter, \
-    decode_item
+from workers.codec import DLQ_MAX_ORIGINAL_BYTES, NewsItem, RawMessage, Rejection, clean_body, dead_letter, decode_item
 from workers.schemas import validator
 
 LIMIT = 1 << 20

@@ -26,14 +26,14 @@ def test_kustomization_lists_every_manifest() -> None:
     assert listed == {p.name for p in K8S.glob("*.yaml")} - {"kustomization.yaml"}
 
 
-def test_worker_probes_hit_health_on_the_web_port() -> None:
+def test_worker_probes_hit_health_and_alive_on_the_web_port() -> None:
     docs = _docs()
     container = docs["Deployment/borderlines-worker"]["spec"]["template"]["spec"]["containers"][0]
     config = docs["ConfigMap/borderlines-config"]["data"]
     port = next(p for p in container["ports"] if p["name"] == "web")["containerPort"]
     assert port == int(config["BORDERLINES_WEB_PORT"])
-    for probe in ("readinessProbe", "livenessProbe"):
-        assert container[probe]["httpGet"] == {"path": "/health", "port": "web"}
+    assert container["readinessProbe"]["httpGet"] == {"path": "/health", "port": "web"}
+    assert container["livenessProbe"]["httpGet"] == {"path": "/alive", "port": "web"}
 
 
 def test_configmap_only_sets_known_settings() -> None:

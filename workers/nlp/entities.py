@@ -16,6 +16,7 @@ event extractor. All lookups are cached; per-document work is linear in the numb
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -104,7 +105,7 @@ _ORG_WORDS = _wordset(
     "committee commission court party association foundation center centre company corp inc llc group "
     "network news times post journal union organization organisation administration police patrol "
     "syndicate features images media press magazine newspaper radio television tv goods stores store bank "
-    "airlines motors foods brands holdings industries"
+    "airlines motors foods brands holdings industries museum library hospital school academy church"
 )
 _PARTY_ADJECTIVES = _wordset("Republican Democratic Democrat GOP")
 _JUNK_SINGLE = _wordset("llc inc corp co ltd plc sa east west north south northeast northwest southeast southwest")
@@ -211,6 +212,8 @@ def _normalize(text: str, label: str) -> tuple[str, str, str | None, bool]:
         gaz = lookup_alias(_ORDINAL_PREFIX_RE.sub("", text))  # "115th Congress"
     if gaz is None and _DOTTED_ACRONYM_RE.match(text):
         gaz = lookup_alias(text.replace(".", ""))  # "F.B.I." house style
+    if gaz is None and label == "ORG" and not text.startswith("The "):
+        gaz = lookup_alias("The " + text)  # "The Hill" lost its article to span cleaning
     if gaz is None and label == "ORG" and text.split(" ", 1)[0] in _PARTY_ADJECTIVES and " " in text:
         gaz = lookup_alias(text.split(" ", 1)[1])  # "Republican House", "Democratic Senate": the chamber
     if gaz is not None and (label in _REWRITABLE or label in ("POLICY", "LAW")):
@@ -474,7 +477,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             continue
         if _is_word_fragment(text, ent) or _is_headline_org(ent):
             continue
-        ent_label = "PERSON" if _looks_like_person(ent) or _is_named_cue(ent) else ent.label_
+        ent_label = "PERSON" if _looks_like_person(ent) or _is_named_cue(ent, text) else ent.label_
         ent_start = _extend_person_left(ent) if ent_label == "PERSON" else ent.start_char
         common = _is_common_word(ent)
         for start, end, label in _split(text, ent_start, ent.end_char, ent_label):
@@ -495,8 +498,11 @@ def extract_entities(doc: Doc) -> list[Entity]:
     _add_hyphen_countries(text, mentions, junk)
     _add_embed_authors(text, mentions, junk)
     _add_slash_credits(text, mentions, junk)
+    _add_untagged_officeholders(doc, text, mentions, junk)
+    _add_inspectors_general(text, mentions, junk)
     _apply_context_places(text, mentions)
     _apply_acronyms(text, mentions)
+    _apply_initialisms(mentions)
     _apply_foreign_qualifiers(text, mentions)
     _apply_facilities(text, mentions)
     _apply_paren_first_names(text, mentions)
@@ -915,8 +921,16 @@ def _looks_like_person(ent: Span) -> bool:
     i = ent.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
-    if i >= 0 and doc[i].lower_.rstrip(".") in _ROLE_NOUNS:
+    if i >= 0 and doc[i].lower_.rstrip(".") in _ROLE_NOUNS and doc[i].lower_ not in ("u.s.", "us"):
         return True
+    if (
+        i >= 1
+        and doc[i].lower_ in ("'s", "’s")
+        and doc[i - 1].pos_ == "PROPN"
+        and find_place(doc[i - 1].text) is None
+        and ent[-1].lower_ not in common_words()  # "Memorial Park", "Hispanic Caucus" are no surnames
+    ):
+        return True  # "Reason's Jane Doe", "Princeton's John Roe": an affiliation, then the person
     j = ent.end
     if j < len(doc) and doc[j].text == ",":
         j += 1
@@ -1004,7 +1018,7 @@ _FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 def _is_headline_org(ent: Span) -> bool:
     """A headline run tagged ORG ("Trump Says Upcoming Measure Will Include"): a finite verb or a
     lower-case content word inside the span means it is a clause."""
-    if ent.label_ != "ORG" or len(ent) < 3:
+    if ent.label_ != "ORG" or len(ent) < 2:
         return False
     if ent.ent_id_:
         return False  # gazetteer name
@@ -1019,14 +1033,13 @@ def _is_headline_org(ent: Span) -> bool:
 _NAMED_CUE_RE = re.compile(r"\b(?:named|called)\s+$")
 
 
-def _is_named_cue(ent: Span) -> bool:
+def _is_named_cue(ent: Span, text: str) -> bool:
     """ "a girl named Sofia": a single name after "named" is a person, not the city."""
     if ent.label_ not in ("GPE", "ORG", "LOC", "PRODUCT") or len(ent) > 2:
         return False
-    doc = ent.doc
-    before = doc.text[max(0, ent.start_char - 12) : ent.start_char]
-    if not _NAMED_CUE_RE.search(before):
+    if not _NAMED_CUE_RE.search(text, max(0, ent.start_char - 12), ent.start_char):
         return False
+    doc = ent.doc
     i = ent.start - 2  # the word before "named"
     return i >= 0 and doc[i].pos_ == "NOUN" and doc[i].lower_ in _PERSON_NOUNS
 
@@ -1051,9 +1064,7 @@ _TITLE_BEFORE_RE = re.compile(
 def _apply_officeholders(text: str, mentions: list[_Mention]) -> None:
     """A bare surname or short form of a well-known officeholder ("Obama", "Pelosi", "AMLO") gets the full
     name when the document itself gives none; a surname the model called ORG becomes the person."""
-    doc_surnames = {
-        m.canonical.split()[-1] for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2
-    }
+    doc_surnames = {m.canonical.split()[-1] for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2}
     for m in mentions:
         if m.fixed or m.label not in _REWRITABLE:
             continue
@@ -1110,17 +1121,20 @@ def _add_administration_persons(text: str, mentions: list[_Mention], junk: list[
 
 
 _PAREN_CLOSE_RE = re.compile(r"\)\s+")
+_NEXT_CAP_RE = re.compile(r"\s+[A-Z]")
 
 
 def _apply_paren_first_names(text: str, mentions: list[_Mention]) -> None:
     """ "(Senate Majority Leader Mitch) McConnell", "Speaker (Paul) Ryan": an editor's bracketed first
     name and the surname after it are one person."""
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         if a.label != "PERSON" or a.fixed or b.fixed or b.label not in _REWRITABLE:
             continue
         gap = _PAREN_CLOSE_RE.match(text, a.end)
         if gap is None or gap.end() != b.start or " " in b.text.strip() or not b.text[:1].isupper():
             continue
+        if _NEXT_CAP_RE.match(text, b.end):
+            continue  # "Robert (Bob) William Goodlatte": a nickname inside a longer name
         first = a.canonical.split()[-1] if a.canonical else ""
         if not first or not first[:1].isupper():
             continue
@@ -1212,3 +1226,83 @@ def _add_slash_credits(text: str, mentions: list[_Mention], junk: list[tuple[int
 
 
 _COMMON_TAIL = _wordset("via file photo pool")
+
+
+_CAP_WORD_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+[A-Z]?[a-z]+(?![\w'’-])")
+
+
+def _add_untagged_officeholders(doc: Doc, text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
+    """Surnames of well-known officeholders the model left untagged ("Pelosi said ..."). Only distinctive
+    surnames (not English words: "Sessions", "Wolf" stay with the model), read by the tagger as PROPN."""
+    index, words = officeholder_index(), common_words()
+    added = False
+    for c in _CAP_WORD_RE.finditer(text):
+        word = c.group()
+        key = fold(word)
+        if key not in index or key in words:
+            continue
+        start, end = c.start(), c.end()
+        if in_ranges(start, end, junk) or any(x.start < end and start < x.end for x in mentions):
+            continue
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1 or span[0].pos_ != "PROPN":
+            continue
+        mentions.append(_Mention(word, "PERSON", start, end, word, None, False))
+        added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
+
+
+_OIG_RE = re.compile(r"\b(Office\s+of\s+(?:the\s+)?Inspector\s+General)\b")
+
+
+def _add_inspectors_general(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
+    """ "the Department of Homeland Security's Office of the Inspector General": the watchdog is named after
+    its department, which the model tags alone."""
+    added = False
+    for g in _OIG_RE.finditer(text):
+        start = g.start(1)
+        end = g.end()
+        clash = [x for x in mentions if x.start < end and start < x.end]
+        if in_ranges(start, end, junk) or any(x.fixed or x.label != "ORG" for x in clash):
+            continue
+        owner = next(
+            (
+                x
+                for x in mentions
+                if x.label == "ORG" and 0 <= start - x.end <= 3 and text[x.end : start].strip() in ("'s", "’s")
+            ),
+            None,
+        )
+        canonical = f"{owner.canonical} Office of Inspector General" if owner else "Office of Inspector General"
+        country = owner.country if owner else None
+        for x in clash:  # the model's own "Office of the Inspector General" span gets the owner's name
+            x.canonical, x.country, x.fixed = canonical, country, True
+        if not clash:
+            mentions.append(_Mention(text[start:end], "ORG", start, end, canonical, country, True))
+            added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
+
+
+_INITIAL_SKIP = _wordset("of and for the on in at to")
+
+
+def _apply_initialisms(mentions: list[_Mention]) -> None:
+    """An acronym the text never defines ("the OIG") is the organisation in the document whose name ends in
+    words with those initials ("... Office of Inspector General"). Unique matches only."""
+    for m in mentions:
+        acr = m.text.replace(".", "")
+        if m.fixed or m.label not in ("ORG", "PERSON", "GPE") or not (2 <= len(acr) <= 6 and acr.isupper()):
+            continue
+        if lookup_alias(acr) is not None:
+            continue
+        hits = {x.canonical for x in mentions if x.label == "ORG" and x is not m and _initials_end(x.canonical, acr)}
+        if len(hits) == 1:
+            long = next(x for x in mentions if x.canonical in hits)
+            m.label, m.canonical, m.country, m.fixed = "ORG", long.canonical, long.country, True
+
+
+def _initials_end(name: str, acr: str) -> bool:
+    initials = "".join(w[0] for w in name.split() if w.lower() not in _INITIAL_SKIP and w[:1].isupper())
+    return len(name.split()) >= len(acr) and initials.endswith(acr)

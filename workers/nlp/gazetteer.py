@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +50,9 @@ class GazEntry:
     aliases: tuple[str, ...] = ()  # ambiguous forms used only to canonicalise what the NER found
 
 
+@lru_cache(maxsize=131072)
 def fold(text: str) -> str:
-    """Lower-case, accent-free, straight-quote key used by every lookup table."""
+    """Lower-case, accent-free, straight-quote key used by every lookup table (cached: names recur)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     nfkd = unicodedata.normalize("NFKD", text)
     return " ".join("".join(c for c in nfkd if not unicodedata.combining(c)).lower().split())
@@ -453,7 +454,7 @@ def register_lexicon(nlp: Language) -> None:
         return
     table = lookups.get_table("lemma_index")
     words: set[str] = set()
-    for key in table.keys():
+    for key in table:
         words.update(table[key])
     _LEXICON["common"] = frozenset(words)
 

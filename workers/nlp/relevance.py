@@ -104,6 +104,13 @@ def could_be_migration(text: str) -> bool:
     return _PRECHECK.search(text) is not None
 
 
+def is_migration_policy(entity: Entity) -> bool:
+    """POLICY entities name programmes of every field ("ObamaCare" too): only migration ones count."""
+    return entity["label"] == "POLICY" and (
+        could_be_migration(entity["canonical"]) or could_be_migration(entity["text"])
+    )
+
+
 def _evidence(text: str, weight: float, per_topic: dict[str, float]) -> None:
     for topic, (pattern, topic_weight) in _TOPICS.items():
         hits = len(pattern.findall(text))
@@ -118,20 +125,38 @@ def score_relevance(
     title: str | None = None,
 ) -> Relevance:
     """Migration relevance of a parsed body (plus its title, which counts more per mention)."""
+    per_topic = _text_evidence(doc.text, title)
+    policies = sum(1 for e in entities if is_migration_policy(e))
+    evidence = sum(min(v, _SATURATION_PER_TOPIC) for v in per_topic.values())
+    evidence += _POLICY_WEIGHT * min(policies, 4) + _EVENT_WEIGHT * min(len(events), 4)
+    score = _score(evidence, max(len(doc), 1))
+    topics = sorted(per_topic, key=lambda t: -per_topic[t])
+    return Relevance(migration=score >= THRESHOLD, score=round(score, 3), topics=topics[:5])
+
+
+def lexical_score(text: str, title: str | None = None) -> float:
+    """The relevance score from the words alone: no parse, no entities, no events.
+
+    The pre-filter: items whose lexical score stays below `PREFILTER_GATE` cannot reach the event gate
+    unless named migration programmes add evidence, which the light path still checks (see Enricher)."""
+    per_topic = _text_evidence(text, title)
+    evidence = sum(min(v, _SATURATION_PER_TOPIC) for v in per_topic.values())
+    # spaCy makes ~1.2 tokens per whitespace word in news prose (punctuation splits off)
+    return _score(evidence, max(int(len(text.split()) * 1.2), 1))
+
+
+def _text_evidence(text: str, title: str | None) -> dict[str, float]:
     per_topic: dict[str, float] = {}
-    text = doc.text
     if could_be_migration(text) or (title and could_be_migration(title)):
         _evidence(text, 1.0, per_topic)
         if title:
             _evidence(title, _TITLE_WEIGHT, per_topic)
-    policies = sum(1 for e in entities if e["label"] == "POLICY")
-    evidence = sum(min(v, _SATURATION_PER_TOPIC) for v in per_topic.values())
-    evidence += _POLICY_WEIGHT * min(policies, 4) + _EVENT_WEIGHT * min(len(events), 4)
+    return per_topic
+
+
+def _score(evidence: float, words: int) -> float:
     # Long articles mention anything once in passing: normalise by length beyond ~600 tokens. Briefs
     # (a wire alert, a one-paragraph item) say everything in a few words: scale their evidence up.
-    words = max(len(doc), 1)
     evidence /= max(1.0, math.sqrt(words / _LONG_TOKENS))
     evidence *= max(1.0, math.sqrt(_SHORT_TOKENS / max(words, 20)))
-    score = 1.0 - math.exp(-evidence / _SCALE)
-    topics = sorted(per_topic, key=lambda t: -per_topic[t])
-    return Relevance(migration=score >= THRESHOLD, score=round(score, 3), topics=topics[:5])
+    return 1.0 - math.exp(-evidence / _SCALE)

@@ -113,6 +113,7 @@ class Processing(TypedDict):
     model: str
     duration_ms: float
     warnings: list[str]
+    prefiltered: bool  # True: light path (entities only, no parse, no events): the words ruled migration out
 
 
 class EnrichedItem(TypedDict):
