@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal, cast
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from workers.nlp.dates import find_date_expressions, resolve_date
 from workers.nlp.entities import country_of, geocode, is_country
 from workers.nlp.noise import boilerplate_ranges, in_ranges, is_boilerplate
+from workers.nlp.relevance import is_migration_policy
 from workers.nlp.triggers import MIGRATION_CONTEXT, RULES, TriggerRule, trigger_span
 from workers.nlp.types import Actor, DateAnchor, Entity, Event, Location, Quantity, ResolvedDate
 
@@ -43,11 +44,12 @@ _PLACE_PREPS = frozenset(
 _HYPO_HEADS = _words(
     """
     consider propose demand want seek urge press ask request suggest push call hope wish threaten
-    weigh mull explore float study recommend aim try lobby argue insist advocate offer vow pledge
-    promise would could might may should
+    weigh mull explore float study recommend aim try lobby argue insist advocate offer would could
+    might may should
     """
 )
-_PLAN_HEADS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due", "go", "poise"})
+# Heads that announce the act below them for the future: "plans to unveil", "vowed to declare", "agreed to sign".
+_PLAN_HEADS = _words("plan schedule expect intend set prepare due go poise vow pledge promise agree commit")
 _HYPO_AUX = frozenset({"could", "may", "might", "would", "should", "can", "must", "ca", "ought"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -75,6 +77,26 @@ _FUTURE_IN = re.compile(
 )
 _FUTURE_DATE = re.compile(r"^(?:tomorrow|next|upcoming|coming|later\s+this)\b", re.IGNORECASE)
 _CARAVAN = re.compile(r"\bcaravans?\b", re.IGNORECASE)
+_OPERATION_FRAME = re.compile(r"\bas\s+part\s+of\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?:crackdown|sweep|"
+                              r"operation|roundup)\b", re.IGNORECASE)
+_REFERENCE_POINT = re.compile(r"\b(?:before|after|until|prior\s+to|ahead\s+of)\b[^,.;:]{0,45}$", re.IGNORECASE)
+
+
+def _other_reference(text: str, start: int, trigger: int) -> bool:
+    """Whether the date at `start` is a reference point ("before the deadline of Feb. 18") outside the
+    trigger's own clause ("After the court ruled on Monday" keeps Monday: the trigger sits in between)."""
+    window_start = max(0, start - 60)
+    match = _REFERENCE_POINT.search(text[window_start:start])
+    if match is None:
+        return False
+    return not (window_start + match.start() <= trigger < start)
+
+
+_ATTRIBUTIVE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_NOUN_AFTER = re.compile(r"^[ \u00a0]+[\w-]")
+_YEAR_PREP = re.compile(r"\b(?:in|since|by|during|until|from|of|to|early|late|mid|before|after)[\s-]+$",
+                        re.IGNORECASE)
+_RANGE_START = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 # Types whose triggers name a state more than an act: a present or progressive verb means "ongoing".
 _STATE_TYPES = frozenset({"DETENTION", "MIGRANT_MOVEMENT", "POLICY_ANNOUNCEMENT", "BORDER_SECURITY"})
@@ -156,6 +178,9 @@ class _Candidate:
     local_context: bool = False  # the sentence itself speaks of migration
     speculative: bool = False
     mention: bool = False
+    spread: bool = False  # the act is spread over a period ("met for months"): no single occurrence
+    advocacy: bool = False  # the act is urged by campaigners ("advocates lobby states to pass laws")
+    anaphoric: bool = False  # "the lawsuit", "this policy": an occurrence named before
     extra_sentences: list[int] = field(default_factory=list)
 
 
@@ -175,6 +200,8 @@ def extract_events(
     sentences = _sentences(doc)
     if not sentences:
         return []
+    if anchor_kind == "ingest_time":
+        anchor = _text_anchor(doc.text, anchor)
     ents_by_sent = _entities_by_sentence(sentences, entities)
     context = [_has_context(s, ents) for s, ents in zip(sentences, ents_by_sent, strict=True)]
     title = item.get("title")
@@ -196,6 +223,8 @@ def extract_events(
                 built[rule.event_type] = cand
         # precedence among the events that survived their checks ("will deport 1,000" is no statistic,
         # so it must not hide the deportation)
+        if "ENFORCEMENT_OPERATION" in built and _OPERATION_FRAME.search(sent.text):
+            built.pop("ENFORCEMENT_STATISTIC", None)  # "199 were detained in June as part of a crackdown"
         for winner, loser in _SUPPRESSES:
             if winner in built and loser in built:
                 del built[loser]
@@ -209,6 +238,34 @@ def extract_events(
         if not cand.countries and home:
             cand.countries.add(home)  # the country the item is about, for events that name none
     return [_to_event(c, item) for c in merged]
+
+
+_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+    r"((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_MONTH_NUM = {
+    m: i
+    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+
+
+def _text_anchor(text: str, fallback: datetime) -> datetime:
+    """Without a publication date, relative dates resolve against the ingest time -- wrong for an archive
+    item. The latest month and year the body states ("as of late December 2019") bounds when it was
+    written much better: anchor at the end of that month (never after the ingest time)."""
+    latest: tuple[int, int] | None = None
+    for match in _MONTH_YEAR.finditer(text):
+        month = _MONTH_NUM[match.group(1).lower()[:3]]
+        year = int(match.group(2))
+        if latest is None or (year, month) > latest:
+            latest = (year, month)
+    if latest is None or latest >= (fallback.year, fallback.month):
+        return fallback
+    year, month = latest
+    nxt = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=fallback.tzinfo)
+    return nxt - timedelta(days=1)
 
 
 def _share_actor_countries(candidates: Sequence[_Candidate]) -> None:
@@ -231,9 +288,10 @@ _MAX_PER_TYPE = 2
 def _cap_per_type(events: list[_Candidate]) -> list[_Candidate]:
     """At most two events of one type per item, the most confident (earliest on ties): an explainer that
     cites ten figures is one story about enforcement numbers, not ten alerts."""
-    by_type: dict[str, list[_Candidate]] = {}
+    by_type: dict[tuple[str, bool], list[_Candidate]] = {}
     for event in events:
-        by_type.setdefault(event.event_type, []).append(event)
+        # what is announced for the future is news of its own, next to what already happened
+        by_type.setdefault((event.event_type, event.status == "planned"), []).append(event)
     keep: set[int] = set()
     for group in by_type.values():
         ranked = sorted(group, key=lambda e: (-e.confidence, e.sent_index))
@@ -265,6 +323,10 @@ def _publishable(cand: _Candidate) -> bool:
         return cand.event_type == "ENFORCEMENT_STATISTIC" and bool(cand.quantities or cand.date)
     if cand.event_type in ("OFFICIAL_MEETING", "OFFICIAL_VISIT") and not (cand.actors or cand.agent):
         return False  # officials meet and travel: "the family he met" is no official meeting
+    if cand.event_type == "OFFICIAL_MEETING" and (
+        cand.spread or not (cand.actors or cand.date or cand.location)
+    ):
+        return False  # "senators met privately for months to write the bill": a process, not one meeting
     if cand.event_type == "OFFICIAL_VISIT" and not (
         cand.site or (cand.local_context and cand.location) or _foreign_place(cand.location)
     ):
@@ -273,8 +335,8 @@ def _publishable(cand: _Candidate) -> bool:
         return False
     if cand.background:
         return False
-    if cand.status == "hypothetical" and cand.speculative:
-        return False
+    if cand.status == "hypothetical" and (cand.speculative or (cand.advocacy and not cand.actors)):
+        return False  # "advocates continue to lobby states to pass laws": a wish of unnamed campaigners
     if cand.status == "negated" and cand.event_type not in _NEGATABLE:
         return False  # "did not try to stop them" negates the stopping, never a crossing or a death
     return not (cand.mention and _DROP_LONE_MENTIONS)  # only mentions, never an act
@@ -320,7 +382,7 @@ def _entities_by_sentence(sentences: Sequence[Span], entities: Sequence[Entity])
 
 
 def _has_context(sent: Span, ents: Sequence[Entity]) -> bool:
-    if any(e["label"] == "POLICY" for e in ents):
+    if any(is_migration_policy(e) for e in ents):
         return True
     return MIGRATION_CONTEXT.search(sent.text) is not None
 
@@ -376,7 +438,7 @@ def _sentence_triggers(
                 break  # the first act wins; mentions only stand in when there is no act
         if best is not None:
             found[rule.event_type] = (rule, sent.start_char + best[0], best[2])
-    if "POLICY_ANNOUNCEMENT" not in found:
+    if "POLICY_ANNOUNCEMENT" not in found and local_context:  # the fallback obeys the rule's context need
         verb = _policy_verb(sent, ents)
         if verb is not None:
             found["POLICY_ANNOUNCEMENT"] = (_POLICY_RULE, verb.idx, False)
@@ -505,6 +567,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     if _requested(trigger, verb, chain, sent):
         return "hypothetical", False
     aux = _aux_lemmas(verb)
+    if event_type in _STATE_TYPES and verb.tag_ in ("VBZ", "VBP") and _has_own_clause(verb) and not aux:
+        return "ongoing", False  # "the policy continues", whatever the main clause plans
     for head in chain[1:]:
         if head.dep_ == "conj" or verb.dep_ == "conj":
             aux |= _aux_lemmas(head)
@@ -512,8 +576,10 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
             break
     if aux & _FUTURE_AUX or any(_aux_lemmas(h) & _FUTURE_AUX for h in chain[1:3]):
         return "planned", False
-    if any(h.lemma_ in _PLAN_HEADS and h is not verb for h in chain[1:]):
-        return "planned", False
+    if any(h.lemma_ in _PLAN_HEADS and h is not verb for h in chain[1:]) and not (
+        event_type == "COURT_RULING" and any(h.lemma_ == "agree" for h in chain)
+    ):
+        return "planned", False  # but a court agreeing to decide a case is the court's act
     if verb.tag_ == "VBN" and "being" in {c.lower_ for c in verb.children} and verb.lemma_ in _PREPARE:
         return "planned", False  # "legislation is being prepared"
     reported_past = any(h.lemma_ in _REPORTING and h.tag_ == "VBD" for h in chain[1:])
@@ -623,6 +689,10 @@ def _present_head(verb: Token) -> bool:
 def _present(verb: Token) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         return True
+    if verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in verb.children
+    ):
+        return True  # present passive: "children are held there", "the program is suspended"
     return (
         any(
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be"
@@ -648,10 +718,20 @@ def _build(
     anchor_kind: DateAnchor,
 ) -> _Candidate | None:
     trigger = _trigger_token(doc, sent, char)
-    if trigger.pos_ in ("NOUN", "PROPN") and _governing_verb(trigger).lemma_ in _REPORTING:
+    if (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and _governing_verb(trigger).lemma_ in _REPORTING
+        and trigger.dep_ not in ("nsubj", "nsubjpass")  # "a lawsuit filed in January claimed that ..."
+    ):
         return None  # "X said during a meeting": the statement is the news, the meeting its setting
     if _nominal_gerund(trigger):
         return None  # "the cost of building a wall", "building a wall would be hard": no act
+    if _reported_finding(trigger):
+        return None  # "a report finding that poor care contributed to deaths": the study's finding, not news
+    if rule.event_type == "PROTECTION_GRANT" and _conj_root(_governing_verb(trigger)).dep_ == "relcl":
+        return None  # "the DACA program, which granted them work permits" describes, it does not report
+    if rule.event_type == "BORDER_SECURITY" and trigger.dep_ in ("compound", "amod") and trigger.pos_ != "VERB":
+        return None  # "a government-funding bill that lacks money for the wall"
     if rule.event_type == "PRESSURE_THREAT" and not _threat_ok(trigger):
         return None
     if (
@@ -666,9 +746,9 @@ def _build(
     actors = _actors(doc, ents, [clause, *_chain_subjects(verb)], rule.event_type, sent)
     location = _location(doc, ents, clause)
     countries = _countries(actors, location, ents)
-    date = None if status == "ongoing" else _date(sent, verb, status, anchor, anchor_kind)
+    date = None if status == "ongoing" else _date(sent, verb, status, anchor, anchor_kind, trigger)
     if rule.event_type == "ENFORCEMENT_STATISTIC":
-        date = _date(sent, verb, "occurred", anchor, anchor_kind)
+        date = _date(sent, verb, "occurred", anchor, anchor_kind, trigger)
     if rule.event_type == "MIGRANT_MOVEMENT" and not _mover_ok(trigger, verb):
         return None
     if rule.event_type == "ENFORCEMENT_STATISTIC" and not _stat_ok(trigger):
@@ -695,14 +775,56 @@ def _build(
         victim=_has_victim(trigger),
         background=rule.event_type != "ENFORCEMENT_STATISTIC" and _long_before(date, anchor),
         local_context=MIGRATION_CONTEXT.search(sent.text) is not None,
+        advocacy=_advocacy_subject(verb),
+        spread=_SPREAD.search(sent.text[clause[0] - sent.start_char : clause[1] - sent.start_char]) is not None,
+        anaphoric=trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in trigger.children),
     )
+
+
+def _conj_root(verb: Token) -> Token:
+    """The first of coordinated verbs: "which protected them and granted them permits" -> protected."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+_ADVOCATES = _words("advocate activist campaigner group critic opponent supporter organization coalition")
+
+
+def _advocacy_subject(verb: Token) -> bool:
+    """Whether the subject of the trigger's clause chain is campaigners rather than an authority."""
+    for head in _chain(verb):
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                return child.lemma_.lower() in _ADVOCATES
+    return False
+
+
+_FINDING_VERBS = _words("find show conclude reveal suggest estimate document")
+_STUDY_NOUNS = _words("report study analysis survey review audit research paper")
+
+
+def _reported_finding(trigger: Token) -> bool:
+    """Whether the trigger sits in what a study found ("a report finding that ..."): background evidence."""
+    for node in trigger.ancestors:
+        if node.lemma_ in _FINDING_VERBS and node.dep_ == "acl" and node.head.lemma_.lower() in _STUDY_NOUNS:
+            return True
+    return False
+
+
+_SPREAD = re.compile(
+    r"\bfor\s+(?:several\s+|many\s+|two\s+|three\s+)?(?:months|weeks|years)\b|\b(?:repeatedly|regularly|"
+    r"routinely)\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
 
 
 _AGENT_NOUNS = _words(
     """
     administration government president authority official police agent court judge congress
     lawmaker ministry department agency minister secretary senate house prosecutor military troop
-    guard patrol governor mayor legislature
+    guard patrol governor mayor legislature senator legislator congressman congresswoman committee
     """
 )
 
@@ -770,8 +892,13 @@ def _mover_ok(trigger: Token, verb: Token) -> bool:
     caravan -- not "the trade deal", not the reporter."""
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() == "caravan":
         return True
-    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in _MOVERS:
-        return True
+    if verb.dep_ == "relcl":
+        # "thousands of migrants who broke through barricades" reports a movement; "young immigrants who
+        # entered the country as children" describes who the immigrants are (and is not a group on the move)
+        clause = " ".join(t.lower_ for t in verb.subtree)
+        return _counted_group(verb.head) and _AS_CHILDREN.search(clause) is None
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _MOVERS:
+        return True  # "5,000 migrants gathered in shelters"
     for head in (verb, verb.head if verb.dep_ in ("conj", "acomp", "xcomp", "advcl") else verb):
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -795,6 +922,9 @@ _STAT_NOUNS = _words(
 )
 
 
+_SHIELD_VERBS = _words("block halt stop prevent shield protect delay defer suspend avert spare")
+
+
 def _stat_ok(trigger: Token) -> bool:
     """A figure is an enforcement statistic when it counts enforcement acts or what they act on: "detained
     75,000", "75,000 apprehensions", "76,000 people in February" (no verb) -- not "block the deportation of
@@ -807,13 +937,28 @@ def _stat_ok(trigger: Token) -> bool:
     if noun.lemma_.lower() in _STAT_NOUNS:
         return True
     if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        return noun.head.head.lemma_.lower() in _STAT_NOUNS  # "the number of migrants", "a caravan of"
+        counted = noun.head.head  # "the number of migrants", "a caravan of", "the deportation of"
+        if _governing_verb(counted).lemma_ in _SHIELD_VERBS:
+            return False  # "took steps to block the potential deportation of 800,000": a policy's reach
+        return counted.lemma_.lower() in _STAT_NOUNS
     verb = _governing_verb(noun)
     if verb.pos_ not in ("VERB", "AUX"):
         return True  # a fragment: "More than 76,000 people in February alone."
     if _aux_lemmas(verb) & _FUTURE_AUX:
         return False  # "will deport 1,000 migrants this week" is a planned act, not a figure
     return verb.lemma_ in _STAT_VERBS
+
+
+_AS_CHILDREN = re.compile(r"\bas (?:children|minors|kids|infants|teenagers|babies|toddlers)\b")
+_QUANTIFIERS = frozenset({"thousand", "hundred", "dozen", "group", "caravan", "crowd", "wave", "busload"})
+
+
+def _counted_group(noun: Token) -> bool:
+    """A group of people with a size: "1,500 migrants", "thousands of migrants", "a group of 1,500 men"."""
+    for node in [noun, *list(noun.ancestors)[:3]]:
+        if node.lemma_.lower() in _QUANTIFIERS or any(c.dep_ == "nummod" for c in node.children):
+            return True
+    return False
 
 
 def _long_before(date: ResolvedDate | None, anchor: datetime) -> bool:
@@ -907,7 +1052,10 @@ def _threat_ok(trigger: Token) -> bool:
 
 def _generic_agent(verb: Token) -> bool:
     """Whether the act has a subject that is an institution or office, even when not a named entity."""
-    for head in [verb, *_chain(verb)[1:]]:
+    heads = [verb, *_chain(verb)[1:]]
+    if heads[-1].pos_ in ("NOUN", "PROPN"):
+        heads.append(_governing_verb(heads[-1]))  # "the president signed an order ending the practice"
+    for head in heads:
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass", "agent") and any(
                 t.lemma_.lower() in _AGENT_NOUNS for t in child.subtree
@@ -1071,7 +1219,7 @@ def _countries(actors: Iterable[Actor], location: Location | None, ents: Sequenc
 
 
 def _date(
-    sent: Span, verb: Token, status: str, anchor: datetime, anchor_kind: DateAnchor
+    sent: Span, verb: Token, status: str, anchor: datetime, anchor_kind: DateAnchor, trigger: Token | None = None
 ) -> ResolvedDate | None:
     exprs = find_date_expressions(sent.text)
     if not exprs:
@@ -1084,10 +1232,23 @@ def _date(
     for start, _end, text in exprs:
         if status != "planned" and _FUTURE_DATE.match(text):
             continue  # "tomorrow" in a sentence about what happened belongs to another clause
-        head = _governing_verb(_trigger_token(doc, sent, sent.start_char + start))
-        if status == "planned" and head.tag_ == "VBD" and head is not verb:
+        if _RANGE_START.search(sent.text[max(0, start - 12) : start]):
+            continue  # "between Nov. 21 and February": a period, not the date of one occurrence
+        if _ATTRIBUTIVE_YEAR.match(text) and _NOUN_AFTER.match(sent.text[_end:]) and not _YEAR_PREP.search(
+            sent.text[max(0, start - 10) : start]
+        ):
+            continue  # "the original 2012 DACA guidelines": a name's year, not when this happened
+        if _other_reference(sent.text, start, verb.idx - sent.start_char):
+            continue  # "approved 100,000 before the kick-off date of February 18": a reference point
+        first = _trigger_token(doc, sent, sent.start_char + start)
+        if first.dep_ == "nmod" and first.head.pos_ == "NOUN" and first.head is not trigger:
+            continue  # "implemented the governor's Sept. 18 order": the order's date, not this act's
+        head = _governing_verb(first)
+        if status == "planned" and head.tag_ in ("VBD", "VBN") and head is not verb:
             continue  # "officials said Monday that X will ...": Monday is when it was said
         res = resolve_date(text, anchor, tense=tense, anchor_kind=anchor_kind)
+        if res is not None and status in ("occurred", "negated"):
+            res = _in_the_past(res, text, anchor)
         if res is None or not _fits_status(res, status, anchor):
             continue
         resolved.append((sent.start_char + start, res))
@@ -1104,6 +1265,25 @@ def _date(
         return depth, abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
+
+
+_FULL_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+def _in_the_past(date: ResolvedDate, text: str, anchor: datetime) -> ResolvedDate | None:
+    """What happened lies before the anchor: a yearless month or day that resolved ahead of it ("a lawsuit
+    filed in January", written in December) is last year's; a stated later year belongs to something else."""
+    resolved = date["resolved"]
+    if resolved <= anchor.strftime("%Y-%m-%d")[: len(resolved)]:
+        return date
+    if _FULL_YEAR.search(text) or date["granularity"] == "year":
+        return None
+    earlier = f"{int(resolved[:4]) - 1:04d}{resolved[4:]}"
+    if earlier.endswith("-02-29"):
+        return None
+    return ResolvedDate(
+        text=date["text"], resolved=earlier, granularity=date["granularity"], anchor=date["anchor"]
+    )
 
 
 def _fits_status(date: ResolvedDate, status: str, anchor: datetime) -> bool:
@@ -1175,7 +1355,7 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
     out: list[_Candidate] = []
     for cand in candidates:
         target = next((c for c in out if _mergeable(c, cand)), None)
-        if target is None and cand.mention:
+        if target is None and (cand.mention or cand.anaphoric):
             target = next((c for c in out if c.event_type == cand.event_type), None)
         if target is None:
             out.append(cand)

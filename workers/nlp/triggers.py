@@ -47,7 +47,9 @@ MIGRATION_CONTEXT = _rx(
         ice | cbp | border\s+patrol | customs\s+and\s+border | homeland\s+security | dhs |
         smuggl\w* | traffick\w* | coyotes? | detention | detained | visas? | sanctuary |
         remain\s+in\s+mexico | safe\s+third | repatriat\w* | family\s+separation | tent\s+city |
-        unaccompanied | naturaliz\w* | green\s+cards? | travel\s+ban | wall | frontera | migrantes
+        unaccompanied | naturaliz\w* | green\s+cards? | travel\s+ban | wall | frontera | migrantes |
+        amnest(?:y|ies) | legal\s+status | illegal(?:ly)?\s+(?:presence|entry|crossings?) | work\s+permits? |
+        deferred\s+action | dapa | guest\s+workers?
     )\b""",
 )
 
@@ -71,6 +73,7 @@ _AGREEMENT = r"""
     \b(?P<t>sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|struck|strike|negotiat\w+|seal(?:s|ed)?|finaliz\w+|
         accept(?:s|ed|ing)?|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing))\s+
         """ + _W6 + r"""(?:agreement|accord|deal|pact|memorandum|treaty|safe\s+third)\b
+  | \b(?P<t6>c[ao]me)\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|accord|deal|understanding)\b
   | \b(?P<m1>safe\s+third[\s-]+country)\b
   | \b(?P<m2>memorandum)\s+of\s+(?:cooperation|understanding)\b
   | \b(?P<t4>(?:agreement|accord|deal|pact))\s+(?:was|were|has\s+been|had\s+been)\s+(?:signed|reached|
@@ -81,35 +84,52 @@ _AGREEMENT = r"""
 _POLICY_NOUN = (
     r"(?:polic(?:y|ies)|programs?|programmes?|rules?|regulations?|orders?|executive\s+actions?|"
     r"proclamations?|ban|protocols|memos?|directives?|guidance|initiatives?|quotas?|plan|arrangement|"
-    r"metering|public\s+charge|cap|ceiling)"
+    r"metering|public\s+charge|cap|ceiling|amnest(?:y|ies)|measures?)"
 )
 _POLICY = (
     r"""
     \b(?P<t>announc\w*|launch\w*|unveil\w*|expand\w*|end(?:s|ed|ing)?|rescind\w*|terminat\w*|implement\w*|
         impos\w*|issu\w*|roll(?:s|ed)?\s+out|reinstat\w*|reviv\w*|suspend\w*|introduc\w*|devis\w*|
-        creat\w*|establish\w*|restrict\w*|revers\w*|scrap\w*|halt\w*|adopt\w*|declar\w*|chang\w*|
-        develop\w*|consider\w*|mov(?:e|es|ed)\s+to\s+establish|set|lower\w*|rais\w*|slash\w*)\s+"""
-    + _W6 + _POLICY_NOUN + r"""\b
+        creat\w*|establish\w*|restrict\w*|revers\w*|scrap\w*|halt\w*|adopt\w*|declar(?:e|es|ed|ing)|chang\w*|
+        develop(?:s|ed|ing)?|consider\w*|mov(?:e|es|ed)\s+to\s+establish|set|lower\w*|rais\w*|slash\w*)\s+"""
+    + _W8 + _POLICY_NOUN + r"""\b
   | \b(?P<m1>""" + _POLICY_NOUN + r""")\s+(?:that|to|which|aimed|requiring|barring|of\s+separating)\b
   | \b(?P<t3>is|was|are)\s+(?:an?|the)\s+(?:new\s+)?(?:initiative|program|programme|policy)\b
   | \b(?P<t4>(?:restricting|limiting|barring|suspending)\s+(?:access|entry|asylum))\b
+  | \b(?P<t5>(?:went|goes|go|gone|going|took|takes|take|taken|taking)\s+(?:into\s+)?effect)\b
+  | \b(?:executive\s+(?:order|action)s?|proclamations?|memorand(?:um|a)|directives?|rules?|polic(?:y|ies)|
+        regulations?)\s+(?P<t6>ending|ended|halting|barring|banning|requiring|allowing|restricting|suspending|
+        expanding|creating|establishing|rescinding|reinstating|limiting)\b
+  | \b(?:plan|program|programme|policy|rule|ban|order|protocols?|initiative|regulation|memo|directive|
+        proclamation|amnesty)\s+""" + _W8 + r"""(?:was|were|has\s+been|had\s+been|is\s+being)\s+(?:\w+\s+)?(?P<t7>
+        expanded|extended|implemented|ended|rescinded|suspended|launched|announced|introduced|reinstated|
+        halted|scrapped|terminated|adopted|unveiled|broadened|tightened|revoked)\b
+  | (?:['’]s|\b\d{1,2}(?:st|nd|rd|th)?)\s+(?:[\w-]+\s+){0,2}?(?P<t8>announcement)\b
+  | \b(?:polic(?:y|ies)|programs?|programmes?|ban|rules?|orders?|protocols)\s+""" + _W8 + r"""(?P<t9>continues|
+        remains\s+in\s+(?:place|effect|force)|(?:is|are)\s+still\s+in\s+(?:place|effect|force))\b
 """
 )
 
 _LEGISLATION = r"""
-    \b(?P<t>introduc\w*|pass(?:es|ed|ing)?|vot(?:e|es|ed|ing)|veto\w*|block\w*|sign(?:s|ed)?|reject\w*|
+    \b(?P<t>introduc\w*|pass(?:es|ed|ing)?|vot(?:e|es|ed|ing)|veto\w*|block\w*|sign(?:s|ed)?|signing\s+off|reject\w*|
         approv\w*|filibuster\w*|prepar\w*|draft\w*|kill\w*)\s+""" + _W6 + r"""(?:bills?|legislation|laws?|
-        act|measures?|proposals?)\b
+        act|measures?|proposals?|overhaul|legislative\s+(?:fix|package|solution|proposal|measure))\b
   | \b(?P<t2>(?:bill|legislation|measure|proposal)s?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+
         (?:being\s+)?(?:passed|introduced|prepared|drafted|approved|rejected|blocked|vetoed|signed)\b
+  | \b(?:bill|legislation|measure|law)s?,\s+(?P<t3>passed|approved|signed|introduced|vetoed|
+        blocked)\s+(?:\w+\s+){0,2}by\b
   | \b(?P<m1>dream\s+act|border\s+bill|immigration\s+bill)\b
 """
 
 _COURT = r"""
     \b(?:judges?|courts?|justices|circuit|tribunal)\b\s+""" + _W6 + r"""(?P<t>rul(?:e|es|ed|ing)|block\w*|
         enjoin\w*|uph[eo]ld\w*|struck|strike|halt\w*|order\w*|agreed\s+to\s+(?:hear|decide|take|review)|
-        decid\w*|overturn\w*|reject\w*|allow\w*)\b
+        decid\w*|overturn\w*|reject\w*|allow\w*|sided|found|dismiss\w*|den(?:y|ied|ies)|
+        refus\w*|declin\w*|vacat\w*|tossed|threw\s+out|let|permit\w*|cleared|hear(?:s|d)?|
+        (?:hold|held|holds)\s+(?:oral\s+)?(?:arguments|hearings?))\b
   | \b(?P<t2>injunctions?|restraining\s+orders?|lawsuits?|sued|su(?:e|es|ing)|filed\s+suit)\b
+  | \b(?:courts?|justices)\s+""" + _W3 + r"""(?P<t3>said|says)\s+(?:that\s+)?(?:it|the|they|a|an|this|
+        president|officials?|states?)\b
 """
 
 _BORDER = r"""
@@ -124,6 +144,7 @@ _BORDER = r"""
         mexican)?\s*border\b
   | \b(?:police|troops|guard|soldiers|agents)\s+(?:who\s+)?(?:had\s+been\s+|were\s+|was\s+)?(?P<t5>deployed)\b
   | \b(?P<t6>(?:tried|try|tries|moved|moves)\s+to\s+(?:close|seal|shut))\b
+  | \b(?P<t7>declar(?:e|es|ed|ing))\s+(?:an?\s+)?national\s+emergency\b
 """
 
 _PERIOD = r"""(?:last|this|past|previous)\s+(?:month|year|week|fiscal\s+year|quarter)|in\s+(?:fiscal\s+)?
@@ -150,6 +171,7 @@ _DETENTION = r"""
   | \b(?P<t>in\s+(?:federal\s+|ice\s+)?custody)\b
   | \b(?:being|were|was|are|is)\s+(?P<t2>held|housed|detained|locked\s+up|caged)\b
   | \b(?P<t3>separat(?:ed|ing))\s+""" + _W3 + r"""(?:children|families|kids|parents)\b
+  | \b(?P<t6>(?:put|placed|kept|locked\s+up|remain(?:s|ed)?)\s+in\s+(?:\w+\s+){0,2}(?:detention|custody))\b
   | \b(?P<t4>housed|held)\s+(?:at|in)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:shelter|facility|center|camp|base)\b
 """
 
@@ -163,6 +185,7 @@ _DEPORTATION = r"""
 _OPERATION = r"""
     \b(?P<t>raid(?:s|ed)?|sweeps?|roundups?|round(?:ed)?\s+up|work\s*site\s+(?:raid|operation|
         enforcement)s?)\b
+  | \bas\s+part\s+of\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?P<t4>crackdown|sweep|operation|roundup)\b
   | \b(?P<t2>apprehensions|arrests)\s+(?:on|for)\s+(?:possible\s+|suspected\s+)?immigration\b
   | \b(?:ice|immigration\s+(?:agents|officers|authorities)|
         federal\s+agents)\s+""" + _W6 + r"""(?P<t3>arrest(?:s|ed|ing)?|
@@ -225,6 +248,9 @@ _THREAT = r"""
         (?:if\s+need\s+be|if\s+necessary|unless|if\s+they)\b
 """
 
+# What an approved application is for: a protection or an immigration status, not a building permit.
+_PROTECTED_FOR = r"""(?=.{0,100}?\b(?:asylum|amnest\w*|daca|dapa|deferred\s+action|tps|visas?|refugee\w*|parole|
+    work\s+permits|green\s+cards?|citizenship|naturaliz\w*|protections?|legal\s+status|immigra\w*)\b)"""
 _PROTECTION = r"""
     \b(?P<t>grant\w*|award\w*|approv\w*|receiv\w*|given|won)\s+""" + _W3 + r"""(?:asylum|refugee\s+status|
         humanitarian\s+(?:visas?|parole)|temporary\s+protected\s+status|tps|protection)\b
@@ -235,6 +261,11 @@ _PROTECTION = r"""
         designated|renewed))\b
   | \b(?P<t4>admit\w*|resettl\w*|welcom\w*)\s+""" + _W3 + r"""refugees\b
   | \brefugees\s+(?:were\s+|have\s+been\s+)?(?P<t5>admitted|resettled)\b
+  | \b(?P<t6>approv\w*|grant\w*)\s+""" + _W3 + r"""(?:applications|petitions|requests)\b""" + _PROTECTED_FOR + r"""
+  | \b(?:applications|petitions|requests)\s+(?:\w+\s+){0,2}(?:were|have\s+been|had\s+been|was|
+        are)\s+(?P<t7>approved|granted)\b""" + _PROTECTED_FOR + r"""
+  | \b(?P<t8>grant\w*|award\w*|approv\w*|issu\w*)\s+""" + _W6 + r"""(?:deferred\s+action|work\s+permits|
+        humanitarian\s+parole|green\s+cards)\b
 """
 
 RULES: tuple[TriggerRule, ...] = (
