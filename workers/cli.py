@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import logging.config
 import signal
 import sys
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from workers.logs import logging_config
 from workers.settings import Settings, SettingsError
 
 
@@ -25,10 +27,11 @@ def _settings() -> Settings:
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
 def main(verbose: bool) -> None:
     """borderlines: enrich news items and publish migration-policy events."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    # kafka-python is chatty at INFO about every connection
-    logging.getLogger("kafka").setLevel(logging.DEBUG if verbose else logging.WARNING)
+    settings = _settings()
+    level = "debug" if verbose else settings.log_level
+    logging.config.dictConfig(logging_config(settings.log_format, level))
+    if verbose:
+        logging.getLogger("kafka").setLevel(logging.DEBUG)
 
 
 @main.command()
