@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from workers.localbroker import LocalBroker, free_port  # noqa: E402
-from workers.settings import PREFIX, Settings  # noqa: E402
+from workers.settings import Settings  # noqa: E402
 
 
 def load_items(feed: Path, limit: int) -> list[dict[str, Any]]:
@@ -83,7 +83,7 @@ def bench_offline(items: list[dict[str, Any]], settings: Settings, prefilter: bo
 
 class Worker:
     def __init__(self, settings: Settings, log: Path) -> None:
-        env = {**os.environ, **{PREFIX + f.name.upper(): str(getattr(settings, f.name)) for f in fields(settings)}}
+        env = {**os.environ, **settings.to_env()}
         self.log = log
         self.proc = subprocess.Popen([sys.executable, "-m", "workers.cli", "worker"], cwd=REPO, env=env,
                                      stdout=log.open("wb"), stderr=subprocess.STDOUT)

@@ -92,6 +92,10 @@ class Settings:
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
 
+    def to_env(self) -> dict[str, str]:
+        """The BORDERLINES_* variables that `from_env` reads back into these settings (for subprocesses)."""
+        return {PREFIX + f.name.upper(): str(getattr(self, f.name)) for f in fields(self)}
+
     @property
     def topics(self) -> tuple[str, str, str, str]:
         return (self.topic_raw, self.topic_enriched, self.topic_events, self.topic_dlq)

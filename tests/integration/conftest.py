@@ -12,7 +12,6 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -85,10 +84,6 @@ def settings4(kafka: LocalBroker, tmp_path: Path) -> Settings:
     return make_settings(kafka.bootstrap, tmp_path, partitions=4)
 
 
-def settings_env(s: Settings) -> dict[str, str]:
-    return {PREFIX + f.name.upper(): str(getattr(s, f.name)) for f in fields(s)}
-
-
 class WorkerProcess:
     """`borderlines worker` as a subprocess, as it runs in production."""
 
@@ -99,7 +94,7 @@ class WorkerProcess:
         # each worker process gets its own web port and state directory (several may share a group)
         self.web_port = free_port()
         own = {PREFIX + "WEB_PORT": str(self.web_port), PREFIX + "DATA_DIR": str(log_path.with_suffix(".data"))}
-        full_env = {**os.environ, **settings_env(s), **own, "PYTHONUNBUFFERED": "1", **(env or {})}
+        full_env = {**os.environ, **s.to_env(), **own, "PYTHONUNBUFFERED": "1", **(env or {})}
         self._log = log_path.open("wb")
         self.proc = subprocess.Popen([sys.executable, "-m", "workers.cli", "worker", *args], cwd=REPO,
                                      env=full_env, stdout=self._log, stderr=subprocess.STDOUT)

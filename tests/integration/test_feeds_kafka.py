@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.integration.conftest import REPO, consume, settings_env
+from tests.integration.conftest import REPO, consume
 from tests.unit.test_feeds_poller import FixtureServer
 from workers.feeds.run import poll
 from workers.settings import Settings
@@ -51,7 +51,7 @@ def test_one_shot_poll_publishes_keyed_items_to_the_raw_topic(settings: Settings
 def test_loop_mode_stops_cleanly_on_sigterm(settings: Settings, tmp_path: Path) -> None:
     with FixtureServer() as server:
         feeds_yaml = write_feeds_yaml(tmp_path / "feeds.yaml", server)
-        env = {**os.environ, **settings_env(settings), "BORDERLINES_FEEDS_STATE_DIR": str(tmp_path / "state"),
+        env = {**os.environ, **settings.to_env(), "BORDERLINES_FEEDS_STATE_DIR": str(tmp_path / "state"),
                "PYTHONUNBUFFERED": "1"}
         log_path = tmp_path / "feeds.log"
         with log_path.open("wb") as log:

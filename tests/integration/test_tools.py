@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 from kafka import KafkaAdminClient, KafkaConsumer
 
-from tests.integration.conftest import REPO, settings_env
+from tests.integration.conftest import REPO
 from workers.kafka_config import kafka_python_kwargs
 from workers.tools.topics import create_topics
 
@@ -29,7 +29,7 @@ def test_topics_create_is_idempotent_and_sets_partitions(settings):
 def test_replay_keys_items_by_id_and_tail_prints_them(settings, tmp_path: Path):
     feed = tmp_path / "feed.jsonl"
     feed.write_bytes(b'{"id": "r1", "body": "a"}\n\nnot json\n{"id": "r2", "body": "b"}\n')
-    env = settings_env(settings)
+    env = settings.to_env()
     run = subprocess.run([sys.executable, "-m", "workers.cli", "replay", str(feed), "--rate", "100"],
                          cwd=REPO, env={**_base_env(), **env}, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr

@@ -54,3 +54,9 @@ def test_commit_interval_is_bounded() -> None:
     assert Settings.from_env({}).commit_interval_s == 1.0
     with pytest.raises(SettingsError, match="COMMIT_INTERVAL_S"):
         Settings.from_env({"BORDERLINES_COMMIT_INTERVAL_S": "0"})
+
+
+def test_to_env_round_trips_through_from_env() -> None:
+    s = Settings.from_env({"BORDERLINES_BATCH_SIZE": "8", "BORDERLINES_PREFILTER": "false",
+                           "BORDERLINES_BATCH_WINDOW_S": "0.25", "BORDERLINES_KAFKA_SASL_PASSWORD": "x"})
+    assert Settings.from_env(s.to_env()) == s
