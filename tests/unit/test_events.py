@@ -665,3 +665,36 @@ def test_attributive_date_belongs_to_its_noun(enricher: Enricher) -> None:
 def test_stock_count_without_period_is_no_statistic(enricher: Enricher) -> None:
     body = "There are 1,200 Guatemalan nationals who have final deportation orders against them in the U.S."
     assert [e for e in _direct(enricher, body) if e["event_type"] == "ENFORCEMENT_STATISTIC"] == []
+
+
+# ---- legislative process and deportation mentions (round 3; texts written for these tests) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate immigration bill cleared on a 68-32 vote on Thursday, sending it to the House.",
+        "The Judiciary Committee adopted nine amendments to the immigration overhaul on Tuesday.",
+        "Four senators unveiled a framework for an immigration overhaul that would tighten border security.",
+        "Border security legislation, approved on Monday by the House, now goes to the Senate.",
+    ],
+)
+def test_legislative_steps_are_legislation(enricher: Enricher, text: str) -> None:
+    assert "LEGISLATION" in {e["event_type"] for e in _events(enricher, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "House Republicans drafted another bill to deport children who are already in the country.",
+        "The sheriff says the rule prevents deputies from deporting anyone stopped for a traffic offence.",
+        "The administration said it would stop deporting young immigrants brought to the country as children.",
+    ],
+)
+def test_deportation_as_an_idea_is_not_a_deportation(enricher: Enricher, text: str) -> None:
+    assert "DEPORTATION" not in {e["event_type"] for e in _events(enricher, text)}
+
+
+def test_deportations_that_happen_stay(enricher: Enricher) -> None:
+    text = "Immigration agents deported 120 Guatemalans on a charter flight from Texas on Monday."
+    assert _one(_events(enricher, text), "DEPORTATION")["status"] == "occurred"

@@ -23,6 +23,7 @@ JUNK_LINES = [
     "Facebook Twitter WhatsApp Email",
     "Comments",
     "https://example.com/story",
+    "( Also on The Daily Wire: Governor signs sanctuary bill)",
 ]
 CREDIT_LINES = [
     "(AP Photo/Jane Doe)",
@@ -36,6 +37,7 @@ PROSE_LINES = [
     "Share prices fell sharply on Tuesday after the government announced new tariffs on imports.",
     "Comments made by the minister on Monday drew criticism from advocates for asylum seekers.",
     "Officials said more than 2,000 people had crossed the river in the past week.",
+    "Also at stake: the money for the wall, which Congress must approve by Friday.",
 ]
 
 

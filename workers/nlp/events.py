@@ -734,6 +734,8 @@ def _build(
         return None  # "a government-funding bill that lacks money for the wall"
     if rule.event_type == "PRESSURE_THREAT" and not _threat_ok(trigger):
         return None
+    if rule.event_type == "DEPORTATION" and not _deportation_ok(trigger):
+        return None
     if (
         rule.event_type == "OFFICIAL_MEETING"
         and trigger.pos_ in ("NOUN", "PROPN")
@@ -885,6 +887,24 @@ _MOVERS = _words(
     """
 )
 _BACKGROUND_DAYS = 366
+
+
+_HALTING = _words("stop halt prevent end ban cease suspend pause bar block avoid resume")
+
+
+def _deportation_ok(trigger: Token) -> bool:
+    """Removals that happened or are scheduled, not the idea of one: "a bill to deport children", "stop
+    deporting young immigrants", "preventing agents from deporting", "data shared to deport people" name a
+    policy, a debate or a purpose (policy and legislation rules cover those)."""
+    if trigger.pos_ != "VERB" or trigger.tag_ not in ("VB", "VBG"):
+        return True
+    head = trigger.head
+    if trigger.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        return False
+    if head.lemma_.lower() in _HALTING or head.pos_ == "ADP":
+        return False
+    purpose = trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    return not purpose
 
 
 def _mover_ok(trigger: Token, verb: Token) -> bool:

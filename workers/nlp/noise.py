@@ -48,6 +48,7 @@ _STRONG_PREFIXES = (
     r"read also\b",
     r"also read\b",
     r"see also\b",
+    r"(?:\(\s*)?also (?:on|from) [^:\n]{1,40}:",  # cross-links: "(Also on POLITICO: ...)"
     r"related (?:stories|articles|coverage)\b",
     r"lee tambi[ée]n\b",
     r"lea tambi[ée]n\b",

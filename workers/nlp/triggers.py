@@ -110,16 +110,24 @@ _POLICY = (
 """
 )
 
+# The legislative process: a verb of it with a bill-like object near, a bill that moved, a roll-call tally.
+_BILL_WORDS = r"""(?:bills?|legislation|laws?|act|measures?|proposals?|overhaul|amendments?|framework|
+        (?:reform|overhaul|spending|funding)\s+(?:bill|package|plan|framework|measure)s?|
+        (?:immigration|border)\s+(?:reform|overhaul|package)|
+        legislative\s+(?:fix|package|solution|proposal|measure))"""
 _LEGISLATION = r"""
     \b(?P<t>introduc\w*|pass(?:es|ed|ing)?|vot(?:e|es|ed|ing)|veto\w*|block\w*|sign(?:s|ed)?|signing\s+off|reject\w*|
-        approv\w*|filibuster\w*|prepar\w*|draft\w*|kill\w*)\s+""" + _W6 + r"""(?:bills?|legislation|laws?|
-        act|measures?|proposals?|overhaul|legislative\s+(?:fix|package|solution|proposal|measure))\b
+        approv\w*|filibuster\w*|prepar\w*|draft\w*|kill\w*|craft\w*|unveil\w*|adopt\w*|advanc\w*|
+        debat\w*|(?:work(?:s|ed|ing)?|vot(?:e|es|ed|ing))\s+on|mark(?:s|ed|ing)?\s+up)\s+""" + _W6 + (
+    _BILL_WORDS + r"""\b
   | \b(?P<t2>(?:bill|legislation|measure|proposal)s?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+
         (?:being\s+)?(?:passed|introduced|prepared|drafted|approved|rejected|blocked|vetoed|signed)\b
-  | \b(?:bill|legislation|measure|law)s?,\s+(?P<t3>passed|approved|signed|introduced|vetoed|
-        blocked)\s+(?:\w+\s+){0,2}by\b
+  | \b(?:bill|legislation|measure|law|reform|overhaul)s?,\s+(?P<t3>passed|approved|signed|introduced|vetoed|
+        blocked)\s+(?:\w+\s+){0,3}by\b
+  | \b(?:bill|legislation|measure)s?\s+(?P<t4>cleared|passed|advanced|stalled|died)\b
+  | \b(?P<t5>\d{2,3}-\d{1,3}\s+vote)\b
   | \b(?P<m1>dream\s+act|border\s+bill|immigration\s+bill)\b
-"""
+""")
 
 _COURT = r"""
     \b(?:judges?|courts?|justices|circuit|tribunal)\b\s+""" + _W6 + r"""(?P<t>rul(?:e|es|ed|ing)|block\w*|
