@@ -698,3 +698,20 @@ def test_deportation_as_an_idea_is_not_a_deportation(enricher: Enricher, text: s
 def test_deportations_that_happen_stay(enricher: Enricher) -> None:
     text = "Immigration agents deported 120 Guatemalans on a charter flight from Texas on Monday."
     assert _one(_events(enricher, text), "DEPORTATION")["status"] == "occurred"
+
+
+_CONTEXT = " Advocates say the asylum system is overwhelmed and migrants wait for months at the border."
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Rep. Jane Roe, a former immigration lawyer, plans two bills that would tighten asylum rules.",
+         "LEGISLATION"),
+        ("A House committee is preparing border-security legislation for a vote in the spring.", "LEGISLATION"),
+        ("Mexico is finalizing a deal with the United States to give jobs to migrants at the border.",
+         "AGREEMENT"),
+    ],
+)
+def test_what_is_being_prepared_is_planned(enricher: Enricher, text: str, event_type: str) -> None:
+    assert _one(_events(enricher, text + _CONTEXT), event_type)["status"] == "planned"

@@ -593,6 +593,10 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "hypothetical", True
     if _progressive(verb) and _FUTURE_IN.search(" ".join(t.text for t in verb.subtree)):
         return "planned", False  # "we are meeting tomorrow"
+    if (trigger is verb or trigger.dep_ == "dobj") and verb.lemma_.lower() in _PREPARE | _PLAN_HEADS and (
+        _progressive(verb) or (verb.tag_ in ("VBZ", "VBP") and (trigger is not verb or verb.lemma_ == "plan"))
+    ):
+        return "planned", False  # "a committee is preparing bills", "she plans two bills": not there yet
     if _progressive(verb) or (event_type in _STATE_TYPES and (_present(verb) or _present_head(verb))):
         return "ongoing", False
     clause = sent.text[max(0, trigger.idx - sent.start_char - 40) : trigger.idx - sent.start_char + 60]

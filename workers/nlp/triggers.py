@@ -117,7 +117,7 @@ _BILL_WORDS = r"""(?:bills?|legislation|laws?|act|measures?|proposals?|overhaul|
         legislative\s+(?:fix|package|solution|proposal|measure))"""
 _LEGISLATION = r"""
     \b(?P<t>introduc\w*|pass(?:es|ed|ing)?|vot(?:e|es|ed|ing)|veto\w*|block\w*|sign(?:s|ed)?|signing\s+off|reject\w*|
-        approv\w*|filibuster\w*|prepar\w*|draft\w*|kill\w*|craft\w*|unveil\w*|adopt\w*|advanc\w*|
+        approv\w*|filibuster\w*|prepar\w*|draft\w*|kill\w*|craft\w*|unveil\w*|adopt\w*|advanc\w*|plans|
         debat\w*|(?:work(?:s|ed|ing)?|vot(?:e|es|ed|ing))\s+on|mark(?:s|ed|ing)?\s+up)\s+""" + _W6 + (
     _BILL_WORDS + r"""\b
   | \b(?P<t2>(?:bill|legislation|measure|proposal)s?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+
