@@ -55,5 +55,10 @@ clean: ## Remove local broker data and worker state (keeps the venv and the jar 
 	rm -rf .local
 
 .PHONY: bench
+.PHONY: profile
+profile: install ## py-spy profile of the offline enrichment: make profile FEED=items.jsonl (writes bench/results/profile.svg)
+	@mkdir -p bench/results
+	$(BIN)/py-spy record --rate 50 --output bench/results/profile.svg -- $(BIN)/borderlines enrich --in $(FEED) --out bench/results/profile-enriched.jsonl
+
 bench: install ## Benchmark (docs/PERFORMANCE.md): make bench FEED=items.jsonl [TOPICS=labels.jsonl] [LIMIT=1000]
 	$(BIN)/python bench/bench.py --feed $(FEED) $(if $(TOPICS),--topics $(TOPICS)) --limit $(or $(LIMIT),1000)

@@ -37,9 +37,10 @@ def test_one_shot_poll_publishes_keyed_items_to_the_raw_topic(settings: Settings
         records = consume(settings, settings.topic_raw, until=lambda rs: len(rs) >= 7)
         assert len(records) == 7
         for record in records:
-            assert record["_key"] == record["id"].encode()  # `_key` is added by `consume`: the message key
-            assert set(record) - {"_key"} == {"id", "url", "source", "title", "body", "published_at", "language",
-                                              "feed_url", "body_origin"}
+            assert record["_key"] == record["id"].encode()  # `_key` and `_timestamp` are added by `consume`
+            fields = set(record) - {"_key", "_timestamp"}
+            assert fields == {"id", "url", "source", "title", "body", "published_at", "language", "feed_url",
+                              "body_origin"}
         by_title = {r["title"]: r for r in records}
         assert by_title["EU agrees asylum reform"]["body_origin"] == "page"
         assert by_title["Hausse des arrivées à Lampedusa"]["source"] == "Quotidien"
