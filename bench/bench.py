@@ -95,8 +95,11 @@ def run_stream(base: Settings, tmp: Path, items: list[dict[str, Any]], workers: 
     started = time.time()
     produce(settings, [orjson.dumps(item) for item in items], keys, rate=rate)
     expected = set(keys)
-    consume(settings, settings.topic_enriched, until=lambda rs: expected <= {r["_key"] for r in rs}, timeout=3600)
-    done = key_timestamps(settings, settings.topic_enriched)
+    records = consume(settings, settings.topic_enriched, until=lambda rs: expected <= {r["_key"] for r in rs},
+                      timeout=3600)
+    done: dict[bytes, int] = {}
+    for record in records:  # the first enriched record of each item (a redelivery can add a later one)
+        done.setdefault(record["_key"], record["_timestamp"])
     produced = key_timestamps(settings, settings.topic_raw)
     last = max(done.values()) / 1000.0
     latency_by_id = {k.decode(): (done[k] - produced[k]) / 1000.0 for k in done if k in produced}

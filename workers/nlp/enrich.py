@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -110,7 +110,10 @@ class Enricher:
             for index, docs, share in self._parse([body for _, body, _ in prepared], light):
                 for i, doc in zip(index, docs, strict=True):
                     out[i] = self._enrich_parsed(prepared[i], doc, now, share, light[i])
-        return [enriched for enriched in out if enriched is not None]
+        missing = [i for i, enriched in enumerate(out) if enriched is None]
+        if missing:  # never drop an item silently: the worker must publish or dead-letter each one
+            raise RuntimeError(f"items at {missing} were not enriched")
+        return cast(list[EnrichedItem], out)
 
     def _memory_zone(self, items: int) -> AbstractContextManager[object]:
         """spaCy's memory zone, except for the first `warmup_items` items: inside a zone the tokenizer
