@@ -57,6 +57,9 @@ def default_enricher(settings: Settings) -> EnrichFn:
     enricher = Enricher(model=settings.model, max_body_chars=settings.max_body_chars,
                         batch_size=settings.batch_size, prefilter=settings.prefilter,
                         parse_chars=settings.parse_max_chars)
+    started = time.perf_counter()
+    enricher.warm_up()
+    log.info("NLP pipeline warmed up in %.1fs", time.perf_counter() - started)
     return cast(EnrichFn, enricher.enrich_batch)  # Sequence/Mapping in, EnrichedItem (a dict) out
 
 
@@ -76,6 +79,7 @@ class WorkerState:
 
     def __init__(self) -> None:
         self.last_batch_at: float | None = None  # time.time() of the last published batch
+        self.last_batch_finished: float | None = None  # time.perf_counter() of the same
         self.batches = 0
 
 
@@ -148,21 +152,32 @@ def create_app(settings: Settings, enrich: EnrichFn) -> faust.App:
         job = partial(process_batch, messages, enrich, max_message_bytes=settings.max_message_bytes,
                       max_record_bytes=max_record_bytes)
         result = await loop.run_in_executor(executor, job)
-        await _publish(result)
+        processed = time.perf_counter()
+        await _publish(result, timings={"process_s": round(processed - started, 3),
+                                        "idle_before_s": _idle_before(started)})
+        state.last_batch_finished = time.perf_counter()
         state.last_batch_at = time.time()
         state.batches += 1
         metrics.observe_batch(((m.topic, m.partition, m.offset) for m in messages), result.enriched,
                               result.dead_letters, time.perf_counter() - started)
 
-    async def _publish(result: BatchResult) -> None:
+    def _idle_before(started: float) -> float | None:
+        """Seconds between the previous batch's end and this one's start: waiting for input (or the window)."""
+        previous = state.last_batch_finished
+        return None if previous is None else round(started - previous, 3)
+
+    async def _publish(result: BatchResult, timings: dict[str, float | None]) -> None:
+        sending = time.perf_counter()
         outputs = _outputs(result)  # serialised once, before any send: a retry resends the same bytes
         delay = 0.5
         while True:
             try:
                 await _send_all(outputs)
-                log.info("batch done: %d enriched, %d events, %d dead-lettered", len(result.enriched),
+                timings["publish_s"] = round(time.perf_counter() - sending, 3)
+                log.info("batch done: %d enriched, %d events, %d dead-lettered (%s)", len(result.enriched),
                          len(result.events), len(result.dead_letters),
-                         extra={"item_ids": [r["item_id"] for r in result.enriched],
+                         ", ".join(f"{k} {v}" for k, v in timings.items() if v is not None),
+                         extra={**timings, "item_ids": [r["item_id"] for r in result.enriched],
                                 "dead_letters": [{"item_id": d["item_id"], "reason": d["reason"]}
                                                  for d in result.dead_letters]})
                 return

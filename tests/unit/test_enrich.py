@@ -189,3 +189,12 @@ def test_vocab_grows_without_zone() -> None:
     before = len(enricher.nlp.vocab.strings)
     enricher.enrich_batch([_novel_item(5)])
     assert len(enricher.nlp.vocab.strings) > before
+
+
+def test_warm_up_goes_through_every_stage(enricher: Enricher) -> None:
+    # the warm-up item must exercise entities, places, dates and events, or the first real batch pays
+    record = enricher.warm_up()
+    assert record["relevance"]["migration"] is True
+    assert {"GPE", "ORG", "NORP"} <= {e["label"] for e in record["entities"]}
+    assert len({e["event_type"] for e in record["events"]}) >= 3
+    assert any(e["date"] and e["date"]["anchor"] == "published_at" for e in record["events"])

@@ -166,6 +166,22 @@ def test_policies_and_regions(nlp: Language) -> None:
     assert "Northern Triangle" in got["LOC"]
 
 
+def test_lower_case_forms_match_in_any_case_and_as_tokenized(nlp: Language) -> None:
+    text = (
+        "Critics of the remain-in-mexico program and of the PUBLIC CHARGE RULE met sheriffs "
+        "who run 287(g) partnerships."
+    )
+    got = _by_label(_ents(nlp, text))
+    assert {"Migrant Protection Protocols", "Public charge rule", "287(g) program"} <= got["POLICY"]
+
+
+def test_gazetteer_has_no_token_patterns(nlp: Language) -> None:
+    # the lower-case forms run in a PhraseMatcher: the token Matcher was the ruler's whole cost
+    ruler = nlp.get_pipe(GAZETTEER_NAME)
+    assert len(ruler.matcher) == 0
+    assert len(ruler.lower_matcher) > 0
+
+
 # ---------------------------------------------------------------------------- helpers
 
 

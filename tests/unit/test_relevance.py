@@ -142,3 +142,20 @@ def test_only_migration_policies_count() -> None:
     body = "The ObamaCare rollout had problems. " * 10
     ents = [policy("ObamaCare", "Affordable Care Act")] * 10
     assert score_relevance(_BLANK(body), ents, [])["migration"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("THE ASYLUM OFFICE REOPENED", True),
+        ("Sanctuary City officials met", True),
+        ("ICE agents arrived", True),
+        ("ice formed on the lake", False),
+        ("The Homeland Security budget", True),
+    ],
+)
+def test_matching_ignores_case_except_for_acronyms(blank: Language, text: str, expected: bool) -> None:
+    # terms are searched in lower-cased text; only the agency acronyms must keep their case
+    assert could_be_migration(text) is True or not expected
+    rel = score_relevance(blank(text), [], [])
+    assert bool(rel["topics"]) is expected

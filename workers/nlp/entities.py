@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from workers.nlp.doctext import doc_text
 from workers.nlp.gazetteer import (
     DC,
     Place,
@@ -417,6 +418,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             changed = True
         stripped_l = seg.lstrip(_EDGE_PUNCT)
         stripped = stripped_l.rstrip(_EDGE_PUNCT.replace(".", ""))
+        if stripped.count("(") > stripped.count(")") and stripped_l[len(stripped) : len(stripped) + 1] == ")":
+            stripped += ")"  # a bracket the name opened is part of it: "287(g)"
         # keep a final "." that belongs to an abbreviation ("U.S.", "Jr.")
         if stripped.endswith(".") and not re.search(r"(?:\b\w\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.)$", stripped):
             stripped = stripped[:-1]
@@ -465,7 +468,7 @@ def _is_junk(seg: str, label: str, lower_words: frozenset[str]) -> bool:
 
 def extract_entities(doc: Doc) -> list[Entity]:
     """Clean, canonical, country-tagged entities of ``doc`` (offsets into ``doc.text``)."""
-    text = doc.text  # Doc.text joins every token: build it once
+    text = doc_text(doc)
     junk = _junk_ranges(doc, text)
     # words the document uses in lower case; a regex is ~10x cheaper than materialising spaCy tokens
     lower_words = frozenset(_LOWER_WORD_RE.findall(text))

@@ -19,6 +19,7 @@ from typing import Any, Literal, cast
 from spacy.tokens import Doc, Span, Token
 
 from workers.nlp.dates import find_date_expressions, resolve_date
+from workers.nlp.doctext import doc_text
 from workers.nlp.entities import country_of, geocode, is_country
 from workers.nlp.noise import boilerplate_ranges, in_ranges, is_boilerplate
 from workers.nlp.relevance import is_migration_policy
@@ -201,7 +202,7 @@ def extract_events(
     if not sentences:
         return []
     if anchor_kind == "ingest_time":
-        anchor = _text_anchor(doc.text, anchor)
+        anchor = _text_anchor(doc_text(doc), anchor)
     ents_by_sent = _entities_by_sentence(sentences, entities)
     context = [_has_context(s, ents) for s, ents in zip(sentences, ents_by_sent, strict=True)]
     title = item.get("title")
@@ -209,7 +210,7 @@ def extract_events(
         context[0] = True  # the lead sentence tells the headline's story
     window = [any(context[max(0, i - _WINDOW) : i + _WINDOW + 1]) for i in range(len(context))]
     close = [any(context[max(0, i - 1) : i + 2]) for i in range(len(context))]
-    skip = _skipped_sentences(doc.text, sentences)
+    skip = _skipped_sentences(doc_text(doc), sentences)
     candidates: list[_Candidate] = []
     for index, sent in enumerate(sentences):
         if skip[index] or not window[index]:
@@ -671,7 +672,7 @@ def _requested(trigger: Token, verb: Token, chain: Sequence[Token], sent: Span) 
             break
         top = head
     left = max(min(top.left_edge.idx, trigger.idx), sent.start_char)
-    before = sent.doc.text[left : trigger.idx]
+    before = doc_text(sent.doc)[left : trigger.idx]
     return _HYPO_CUES.search(before[-80:]) is not None
 
 
@@ -1335,7 +1336,7 @@ def _quantities(sent: Span) -> list[Quantity]:
             value *= _SCALE[match.group(2).lower()]
         if ent.label_ == "CARDINAL" and value < 10:
             continue  # "three countries", "two parts": not figures an analyst tracks
-        unit = "USD" if ent.label_ == "MONEY" else _unit(sent.doc.text[ent.end_char : ent.end_char + 40])
+        unit = "USD" if ent.label_ == "MONEY" else _unit(doc_text(sent.doc)[ent.end_char : ent.end_char + 40])
         if unit is None:
             continue
         out.append(Quantity(value=value, text=ent.text, unit=unit))
