@@ -59,3 +59,20 @@ def test_light_path_that_finds_migration_falls_back_to_a_full_parse(
     expected = full.enrich_one(seed_item, NOW)
     assert record["processing"]["prefiltered"] is False
     assert [e["event_id"] for e in record["events"]] == [e["event_id"] for e in expected["events"]]
+
+
+PASSING = news_item("passing", "The city council approved a new budget for parks and libraries on Monday after a "
+                               "long debate about property taxes. Council members also discussed road repairs, "
+                               "school buses and a festival planned for the summer. One speaker mentioned that "
+                               "the new library would offer classes for immigrants and other residents. The "
+                               "mayor said the budget would be signed this week.")
+
+
+def test_a_passing_mention_takes_the_light_path_with_the_full_judgement(enrichers: tuple[Enricher, Enricher]) -> None:
+    # words alone put it between "nothing about migration" and the event gate: no event could be extracted
+    # from it on the full path either, so the light path loses nothing
+    assert 0 < lexical_score(PASSING["body"]) < enrich_module.PREFILTER_GATE
+    full, fast = (e.enrich_one(PASSING, NOW) for e in enrichers)
+    assert fast["processing"]["prefiltered"] is True
+    assert full["events"] == fast["events"] == []
+    assert fast["relevance"] == full["relevance"]
