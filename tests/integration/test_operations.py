@@ -52,3 +52,6 @@ def test_metrics_and_json_logs_follow_the_items(settings, start_worker):
     assert batch_lines, worker.log()[-2000:]
     assert any("ops-good" in doc["item_ids"] for doc in batch_lines)
     assert any(d["reason"] == "invalid_json" for doc in batch_lines for d in doc["dead_letters"])
+    # where each batch's time went: NLP thread, then publishing to the broker
+    assert all(doc["process_s"] >= 0 and doc["publish_s"] >= 0 for doc in batch_lines)
+    assert any("warmed up" in doc["message"] for doc in lines)
