@@ -66,9 +66,15 @@ def count_tokens(bodies: list[str], model: str) -> int:
     return sum(len(tokenizer(b)) for b in bodies)
 
 
-def bench_bare(bodies: list[str], settings: Settings) -> float:
+def bench_bare(bodies: list[str], settings: Settings, matmul: str | None = None) -> float:
+    """`nlp.pipe` of the configured model with nothing of ours, its layers on the configured matmul backend
+    (or on `matmul`), one BLAS thread like the worker."""
     import spacy
+    from thinc.api import NumpyOps, set_current_ops
+    from threadpoolctl import threadpool_limits
 
+    threadpool_limits(limits=1, user_api="blas")
+    set_current_ops(NumpyOps(use_blis=(matmul or settings.matmul) == "blis"))
     nlp = spacy.load(settings.model)
     list(nlp.pipe(bodies[:8]))  # warm-up
     started = time.perf_counter()
@@ -162,7 +168,8 @@ def main() -> None:
     relevant = relevant_ids(args.topics)
     tokens = count_tokens(bodies, base.model)
     report: dict[str, Any] = {"when": datetime.now(UTC).isoformat(), "model": base.model, "items": len(items),
-                              "tokens": tokens, "cpus": os.cpu_count(), "batch_size": base.batch_size}
+                              "tokens": tokens, "cpus": os.cpu_count(), "batch_size": base.batch_size,
+                              "matmul": base.matmul}
     print(f"{len(items)} items, {tokens} tokens, model {base.model}", flush=True)
 
     full_s, full = bench_offline(items, base, prefilter=False)
@@ -189,6 +196,9 @@ def main() -> None:
                                                "precision": tp / max(len(predicted), 1),
                                                "recall": tp / max(len(labelled), 1)}
 
+    library_s = bench_bare(bodies, base, matmul="blis")
+    report["bare_nlp_pipe_library_default"] = {"matmul": "blis", "items_per_s": len(items) / library_s}
+    print(f"bare nlp.pipe, thinc's default matmul (blis): {len(items) / library_s:.2f} items/s", flush=True)
     bare_runs = [measure_bare(bodies, base, tokens)]
     if not args.skip_stream:
         with tempfile.TemporaryDirectory(prefix="borderlines-bench-") as tmp_name:
@@ -243,8 +253,11 @@ def print_table(report: dict[str, Any]) -> None:
     print("\n| measurement | items/s | notes |\n|---|---:|---|")
     bare = report["bare_nlp_pipe"]
     runs = " and ".join(f"{run['items_per_s']:.2f}" for run in bare["runs"])
-    print(f"| bare nlp.pipe ({report['model']}) | {bare['items_per_s']:.1f} | {bare['tokens_per_s']:.0f} tokens/s; "
-          f"mean of {runs} items/s (before and after the one-worker run) |")
+    print(f"| bare nlp.pipe ({report['model']}, matmul {report['matmul']}) | {bare['items_per_s']:.1f} | "
+          f"{bare['tokens_per_s']:.0f} tokens/s; mean of {runs} items/s (before and after the one-worker run) |")
+    if "bare_nlp_pipe_library_default" in report:
+        print(f"| bare nlp.pipe, thinc's default matmul (blis) | "
+              f"{report['bare_nlp_pipe_library_default']['items_per_s']:.1f} | |")
     print(f"| offline enrich, full pipeline | {report['offline_full']['items_per_s']:.1f} | |")
     p = report["offline_prefilter"]
     print(f"| offline enrich, pre-filter | {p['items_per_s']:.1f} | relevance recall vs full "

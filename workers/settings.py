@@ -49,6 +49,7 @@ class Settings:
     cache_dir: str = "~/.cache/borderlines"  # broker jars for the local broker (outside the repo)
     # NLP
     model: str = nlp_defaults.MODEL
+    matmul: str = nlp_defaults.MATMUL  # numpy | blis: the matrix-product backend of the model's layers
     batch_size: int = nlp_defaults.BATCH_SIZE
     batch_window_s: float = 0.1  # at full load batches fill first; at low load this is added latency
     parse_max_chars: int = nlp_defaults.PARSE_MAX_CHARS  # one nlp.pipe group at most: bounds peak memory
@@ -69,6 +70,7 @@ class Settings:
     feeds_max_pages_per_poll: int = 50  # article pages fetched per feed per poll; the rest wait
 
     def __post_init__(self) -> None:
+        _require(self.matmul in nlp_defaults.MATMUL_CHOICES, f"MATMUL must be one of {nlp_defaults.MATMUL_CHOICES}")
         _require(self.batch_size >= 1, "BATCH_SIZE must be >= 1")
         _require(self.batch_size <= self.max_batch_size, "BATCH_SIZE must be <= MAX_BATCH_SIZE")
         _require(self.batch_window_s > 0, "BATCH_WINDOW_S must be > 0")

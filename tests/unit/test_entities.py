@@ -456,3 +456,23 @@ def test_affiliation_possessive_before_a_person(nlp: Language) -> None:
     text = "Critics disagree. As Westbrook's Dana Whitfield explained, the program has grown every year since 2012."
     by = _by_label(_ents(nlp, text))
     assert "Dana Whitfield" in by["PERSON"] and "Dana Whitfield" not in by["ORG"]
+
+
+def test_matmul_backends_give_the_same_analysis() -> None:
+    from threadpoolctl import threadpool_info
+
+    text = "Border Patrol agents detained 300 migrants near El Paso on Tuesday, the agency said in Washington."
+    fast, reference = build_nlp(matmul="numpy"), build_nlp(matmul="blis")
+    assert fast is not reference
+    assert fast.get_pipe("ner").model.ops.use_blis is False
+    assert reference.get_pipe("ner").model.ops.use_blis is True
+    a, b = fast(text), reference(text)
+    assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
+    assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+    # one BLAS thread: a worker uses one core, so workers scale out one per core
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_unknown_matmul_is_refused() -> None:
+    with pytest.raises(ValueError, match="matmul"):
+        build_nlp(matmul="gpu")

@@ -90,7 +90,7 @@ class Enricher:
     def __init__(
         self, model: str = defaults.MODEL, max_body_chars: int = defaults.MAX_BODY_CHARS,
         batch_size: int = defaults.BATCH_SIZE, prefilter: bool = False, parse_chars: int = defaults.PARSE_MAX_CHARS,
-        warmup_items: int = TOKENIZER_WARMUP_ITEMS,
+        warmup_items: int = TOKENIZER_WARMUP_ITEMS, matmul: str = defaults.MATMUL,
     ) -> None:
         self.model = model
         self.max_body_chars = max_body_chars
@@ -98,7 +98,7 @@ class Enricher:
         self.parse_chars = parse_chars
         self._warmup_left = warmup_items
         self.prefilter = prefilter
-        self.nlp: Language = build_nlp(model)
+        self.nlp: Language = build_nlp(model, matmul)
         self._light_disabled = [name for name in self.nlp.pipe_names if name in _HEAVY_COMPONENTS]
 
     def warm_up(self) -> EnrichedItem:

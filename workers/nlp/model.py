@@ -12,6 +12,8 @@ import threading
 
 import spacy
 from spacy.language import Language
+from thinc.api import NumpyOps, get_current_ops, set_current_ops
+from threadpoolctl import threadpool_limits
 
 from workers.nlp import defaults
 from workers.nlp import gazetteer as _gazetteer  # registers the borderlines_* factories
@@ -22,28 +24,43 @@ GAZETTEER_NAME = "borderlines_gazetteer"
 MERGE_FACTORY = "borderlines_name_merge_v1"
 MERGE_NAME = "borderlines_name_merge"
 
-_CACHE: dict[str, Language] = {}
+_CACHE: dict[tuple[str, str], Language] = {}
 _LOCK = threading.Lock()
 
 
-def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
+def build_nlp(model_name: str = DEFAULT_MODEL, matmul: str = defaults.MATMUL) -> Language:
     """Load ``model_name`` once per process and add the domain gazetteer in front of its NER.
 
-    Loading takes seconds, so the pipeline is cached per model name; callers may call this per item.
+    Loading takes seconds, so the pipeline is cached per model name and matmul; callers may call this per
+    item. ``matmul`` picks the matrix-product backend the model's layers are built with (defaults.MATMUL).
     """
-    nlp = _CACHE.get(model_name)
+    if matmul not in defaults.MATMUL_CHOICES:
+        raise ValueError(f"matmul must be one of {defaults.MATMUL_CHOICES}, not {matmul!r}")
+    key = (model_name, matmul)
+    nlp = _CACHE.get(key)
     if nlp is not None:
         return nlp
     with _LOCK:
-        nlp = _CACHE.get(model_name)
+        nlp = _CACHE.get(key)
         if nlp is None:
-            nlp = _load(model_name)
-            _CACHE[model_name] = nlp
+            nlp = _load(model_name, matmul)
+            _CACHE[key] = nlp
     return nlp
 
 
-def _load(model_name: str) -> Language:
-    nlp = spacy.load(model_name)
+def _load(model_name: str, matmul: str) -> Language:
+    # Layers take their ops when they are built, so the choice must be current while the model loads;
+    # the ops then go with the model into whichever thread runs it.
+    previous = get_current_ops()
+    set_current_ops(NumpyOps(use_blis=matmul == "blis"))
+    try:
+        nlp = spacy.load(model_name)
+    finally:
+        set_current_ops(previous)
+    if matmul == "numpy":
+        # numpy's BLAS starts a thread per core: one worker process must use one core, so that workers
+        # scale out one per core (and the NLP thread does not compete with the event loop)
+        threadpool_limits(limits=1, user_api="blas")
     assert _gazetteer.make_gazetteer is not None  # keep the registering import in use
     _gazetteer.register_lexicon(nlp)
     if GAZETTEER_NAME not in nlp.pipe_names:
