@@ -68,14 +68,10 @@ def count_tokens(bodies: list[str], model: str) -> int:
 
 def bench_bare(bodies: list[str], settings: Settings, matmul: str | None = None) -> float:
     """`nlp.pipe` of the configured model with nothing of ours, its layers on the configured matmul backend
-    (or on `matmul`), one BLAS thread like the worker."""
-    import spacy
-    from thinc.api import NumpyOps, set_current_ops
-    from threadpoolctl import threadpool_limits
+    (or on `matmul`), loaded as the worker loads it."""
+    from workers.nlp.model import load_model
 
-    threadpool_limits(limits=1, user_api="blas")
-    set_current_ops(NumpyOps(use_blis=(matmul or settings.matmul) == "blis"))
-    nlp = spacy.load(settings.model)
+    nlp = load_model(settings.model, matmul or settings.matmul)
     list(nlp.pipe(bodies[:8]))  # warm-up
     started = time.perf_counter()
     for _ in nlp.pipe(bodies, batch_size=settings.batch_size):

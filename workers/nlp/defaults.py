@@ -10,6 +10,7 @@ PARSE_MAX_CHARS = 60_000
 PREFILTER = True
 # Matrix products: "numpy" (numpy's BLAS, one thread) or "blis" (thinc's default). The blis wheel fell back
 # to its generic reference kernel on this machine's CPU (AMD EPYC, AVX2): a full parse ran 2.83 items/s with
-# blis and 4.35 with numpy's BLAS, with identical outputs (docs/PERFORMANCE.md).
+# blis and 4.35 with numpy's BLAS on 120 items with identical outputs; on the 72-article gold pool one entity
+# of 1,412 differed (docs/PERFORMANCE.md).
 MATMUL = "numpy"
 MATMUL_CHOICES = ("numpy", "blis")

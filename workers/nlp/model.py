@@ -48,7 +48,9 @@ def build_nlp(model_name: str = DEFAULT_MODEL, matmul: str = defaults.MATMUL) ->
     return nlp
 
 
-def _load(model_name: str, matmul: str) -> Language:
+def load_model(model_name: str, matmul: str) -> Language:
+    """``spacy.load(model_name)`` with its layers on the ``matmul`` backend, and nothing of ours added
+    (the benchmark's bare reference loads the model this way too)."""
     # Layers take their ops when they are built, so the choice must be current while the model loads;
     # the ops then go with the model into whichever thread runs it.
     previous = get_current_ops()
@@ -61,6 +63,11 @@ def _load(model_name: str, matmul: str) -> Language:
         # numpy's BLAS starts a thread per core: one worker process must use one core, so that workers
         # scale out one per core (and the NLP thread does not compete with the event loop)
         threadpool_limits(limits=1, user_api="blas")
+    return nlp
+
+
+def _load(model_name: str, matmul: str) -> Language:
+    nlp = load_model(model_name, matmul)
     assert _gazetteer.make_gazetteer is not None  # keep the registering import in use
     _gazetteer.register_lexicon(nlp)
     if GAZETTEER_NAME not in nlp.pipe_names:
