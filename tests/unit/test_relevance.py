@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from workers.nlp.relevance import THRESHOLD, could_be_migration, score_relevance
+from workers.nlp.relevance import THRESHOLD, could_be_migration, lexical_score, score_relevance, text_evidence
 
 _BLANK = spacy.blank("en")
 
@@ -159,3 +159,14 @@ def test_matching_ignores_case_except_for_acronyms(blank: Language, text: str, e
     assert could_be_migration(text) is True or not expected
     rel = score_relevance(blank(text), [], [])
     assert bool(rel["topics"]) is expected
+
+
+@pytest.mark.parametrize("text", MIGRATION_TEXTS + OTHER_TEXTS)
+def test_evidence_computed_once_gives_the_same_judgements(blank: Language, text: str) -> None:
+    # the enricher computes the words-only evidence once per item and hands it to both judgements
+    title = "Asylum seekers wait at the border"
+    evidence = text_evidence(text, title)
+    doc = blank(text)
+    given_evidence = score_relevance(doc, [], [], title=title, topic_evidence=evidence)
+    assert given_evidence == score_relevance(doc, [], [], title=title)
+    assert lexical_score(text, title, topic_evidence=evidence) == lexical_score(text, title)

@@ -13,17 +13,18 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from workers.nlp import defaults
 from workers.nlp.dates import anchor_from
+from workers.nlp.doctext import remember_text
 from workers.nlp.entities import extract_entities
 from workers.nlp.events import extract_events
 from workers.nlp.model import build_nlp
-from workers.nlp.relevance import THRESHOLD, lexical_score, score_relevance
+from workers.nlp.relevance import THRESHOLD, lexical_score, score_relevance, text_evidence
 from workers.nlp.types import EnrichedItem, Event, Processing
 
 PIPELINE_VERSION = "borderlines-nlp/1.0.0"
@@ -84,6 +85,17 @@ def parse_groups(index: list[int], lengths: list[int], max_items: int, max_chars
     return groups
 
 
+class _Prepared(NamedTuple):
+    """An item ready to parse: its body (cut to the limit), title, warnings so far, and the words-only
+    relevance evidence, computed once for both the pre-filter and the final judgement."""
+
+    item: Mapping[str, Any]
+    body: str
+    title: str | None
+    warnings: list[str]
+    evidence: dict[str, float]
+
+
 class Enricher:
     """Loads the spaCy pipeline once; enriches items in batches with `nlp.pipe` for throughput."""
 
@@ -120,10 +132,10 @@ class Enricher:
         when it ends, so a worker that runs for weeks does not grow (no Doc outlives the batch)."""
         now = ingest_time or datetime.now(UTC)
         prepared = [self._prepare(item) for item in items]
-        light = [self.prefilter and self._cannot_be_relevant(item, body) for item, body, _ in prepared]
+        light = [self.prefilter and self._cannot_be_relevant(p) for p in prepared]
         out: list[EnrichedItem | None] = [None] * len(prepared)
         with self._memory_zone(len(prepared)):
-            for index, docs, share in self._parse([body for _, body, _ in prepared], light):
+            for index, docs, share in self._parse([p.body for p in prepared], light):
                 for i, doc in zip(index, docs, strict=True):
                     out[i] = self._enrich_parsed(prepared[i], doc, now, share, light[i])
         missing = [i for i, enriched in enumerate(out) if enriched is None]
@@ -141,22 +153,20 @@ class Enricher:
         return self.nlp.memory_zone()
 
     def _enrich_parsed(
-        self, prepared: tuple[Mapping[str, Any], str, list[str]], doc: Doc, now: datetime, share: float,
-        is_light: bool,
+        self, prepared: _Prepared, doc: Doc, now: datetime, share: float, is_light: bool
     ) -> EnrichedItem:
-        item, body, warnings = prepared
         item_started = time.perf_counter()
-        enriched = self._enrich_doc(item, doc, warnings, now, light=is_light)
+        enriched = self._enrich_doc(prepared, doc, now, light=is_light)
         if enriched is None:  # the light path found more than the words promised: parse fully
-            enriched = self._enrich_doc(item, self.nlp(body), warnings, now, light=False)
+            full = remember_text(self.nlp(prepared.body), prepared.body)
+            enriched = self._enrich_doc(prepared, full, now, light=False)
         assert enriched is not None
         elapsed = share + time.perf_counter() - item_started
         enriched["processing"]["duration_ms"] = round(elapsed * 1000.0, 3)
         return enriched
 
-    def _cannot_be_relevant(self, item: Mapping[str, Any], body: str) -> bool:
-        title = item.get("title")
-        return lexical_score(body, title if isinstance(title, str) else None) < PREFILTER_GATE
+    def _cannot_be_relevant(self, prepared: _Prepared) -> bool:
+        return lexical_score(prepared.body, topic_evidence=prepared.evidence) < PREFILTER_GATE
 
     def _parse(self, bodies: list[str], light: list[bool]) -> Iterator[tuple[list[int], list[Doc], float]]:
         """Full parses, then light (NER-only) parses, in `parse_groups` that go through `nlp.pipe`
@@ -168,12 +178,14 @@ class Enricher:
             disable = self._light_disabled if want_light else []
             for group in parse_groups(index, [len(bodies[i]) for i in index], self.batch_size, self.parse_chars):
                 started = time.perf_counter()
-                docs = list(self.nlp.pipe([bodies[i] for i in group], batch_size=len(group), disable=disable))
+                texts = [bodies[i] for i in group]
+                docs = list(self.nlp.pipe(texts, batch_size=len(group), disable=disable))
+                docs = [remember_text(doc, text) for doc, text in zip(docs, texts, strict=True)]
                 yield group, docs, (time.perf_counter() - started) / len(group)
 
     # ----------------------------------------------------------------------------------------
 
-    def _prepare(self, item: Mapping[str, Any]) -> tuple[Mapping[str, Any], str, list[str]]:
+    def _prepare(self, item: Mapping[str, Any]) -> _Prepared:
         body = item.get("body")
         if body is None:
             body = ""
@@ -183,28 +195,27 @@ class Enricher:
         if len(body) > self.max_body_chars:
             warnings.append(f"body_truncated:{len(body)}")
             body = truncate_body(body, self.max_body_chars)
-        return item, body, warnings
-
-    def _enrich_doc(
-        self, item: Mapping[str, Any], doc: Doc, warnings: list[str], now: datetime, *, light: bool
-    ) -> EnrichedItem | None:
-        """The enriched item; None when `light` and the item turns out to need the full parse."""
-        if "id" not in item:
-            raise KeyError("item has no 'id'")
         title = item.get("title")
         title_text = title if isinstance(title, str) else None
+        return _Prepared(item, body, title_text, warnings, text_evidence(body, title_text))
+
+    def _enrich_doc(self, prepared: _Prepared, doc: Doc, now: datetime, *, light: bool) -> EnrichedItem | None:
+        """The enriched item; None when `light` and the item turns out to need the full parse."""
+        item, title_text, warnings = prepared.item, prepared.title, prepared.warnings
+        if "id" not in item:
+            raise KeyError("item has no 'id'")
         published_at = item.get("published_at")
         anchor, anchor_kind = anchor_from(published_at if isinstance(published_at, str) else None, now)
         if anchor_kind == "ingest_time":
             warnings.append("published_at_missing:ingest_time_used")
         entities = extract_entities(doc)
         events: list[Event] = []
-        relevance = score_relevance(doc, entities, [], title=title_text)
+        relevance = score_relevance(doc, entities, [], title=title_text, topic_evidence=prepared.evidence)
         if light and relevance["score"] >= THRESHOLD * _EVENT_GATE:
             return None
         if relevance["score"] >= THRESHOLD * _EVENT_GATE:
             events = extract_events(doc, entities, item, anchor, anchor_kind)
-            relevance = score_relevance(doc, entities, events, title=title_text)
+            relevance = score_relevance(doc, entities, events, title=title_text, topic_evidence=prepared.evidence)
             if not relevance["migration"]:
                 events = []  # events only for items judged migration-relevant (events.md)
         language = item.get("language")

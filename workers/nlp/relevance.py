@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
@@ -140,9 +140,12 @@ def score_relevance(
     entities: Sequence[Entity],
     events: Sequence[Event],
     title: str | None = None,
+    topic_evidence: Mapping[str, float] | None = None,
 ) -> Relevance:
-    """Migration relevance of a parsed body (plus its title, which counts more per mention)."""
-    per_topic = _text_evidence(doc_text(doc), title)
+    """Migration relevance of a parsed body (plus its title, which counts more per mention).
+
+    `topic_evidence` is `text_evidence(body, title)` when the caller has it (the enricher does)."""
+    per_topic = dict(topic_evidence) if topic_evidence is not None else text_evidence(doc_text(doc), title)
     policies = sum(1 for e in entities if is_migration_policy(e))
     evidence = sum(min(v, _SATURATION_PER_TOPIC) for v in per_topic.values())
     evidence += _POLICY_WEIGHT * min(policies, 4) + _EVENT_WEIGHT * min(len(events), 4)
@@ -151,18 +154,23 @@ def score_relevance(
     return Relevance(migration=score >= THRESHOLD, score=round(score, 3), topics=topics[:5])
 
 
-def lexical_score(text: str, title: str | None = None) -> float:
+def lexical_score(
+    text: str, title: str | None = None, topic_evidence: Mapping[str, float] | None = None
+) -> float:
     """The relevance score from the words alone: no parse, no entities, no events.
 
     The pre-filter: items whose lexical score stays below `PREFILTER_GATE` cannot reach the event gate
-    unless named migration programmes add evidence, which the light path still checks (see Enricher)."""
-    per_topic = _text_evidence(text, title)
+    unless named migration programmes add evidence, which the light path still checks (see Enricher).
+    `topic_evidence` is `text_evidence(text, title)` when the caller has it already."""
+    per_topic = topic_evidence if topic_evidence is not None else text_evidence(text, title)
     evidence = sum(min(v, _SATURATION_PER_TOPIC) for v in per_topic.values())
     # spaCy makes ~1.2 tokens per whitespace word in news prose (punctuation splits off)
     return _score(evidence, max(int(len(text.split()) * 1.2), 1))
 
 
-def _text_evidence(text: str, title: str | None) -> dict[str, float]:
+def text_evidence(text: str, title: str | None) -> dict[str, float]:
+    """Per-topic weight of the migration terms in `text` and `title`: the words-only part of relevance,
+    the same for the pre-filter and the full judgement, so the enricher computes it once per item."""
     per_topic: dict[str, float] = {}
     if could_be_migration(text) or (title and could_be_migration(title)):
         _evidence(text, 1.0, per_topic)
