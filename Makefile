@@ -60,5 +60,5 @@ profile: install ## py-spy profile of the offline enrichment: make profile FEED=
 	@mkdir -p bench/results
 	$(BIN)/py-spy record --rate 50 --output bench/results/profile.svg -- $(BIN)/borderlines enrich --in $(FEED) --out bench/results/profile-enriched.jsonl
 
-bench: install ## Benchmark (docs/PERFORMANCE.md): make bench FEED=items.jsonl [TOPICS=labels.jsonl] [LIMIT=1000]
-	$(BIN)/python bench/bench.py --feed $(FEED) $(if $(TOPICS),--topics $(TOPICS)) --limit $(or $(LIMIT),1000)
+bench: install ## Benchmark (docs/PERFORMANCE.md): make bench FEED=items.jsonl [TOPICS=labels.jsonl] [LIMIT=1000] [ROUNDS=1]
+	$(BIN)/python bench/bench.py --feed $(FEED) $(if $(TOPICS),--topics $(TOPICS)) --limit $(or $(LIMIT),1000) --rounds $(or $(ROUNDS),1)

@@ -9,17 +9,19 @@ Prints a table and writes JSON. Steps (README of issue 5 / docs/PERFORMANCE.md):
   4. latency at 50% of that rate: produce timestamp -> enriched record timestamp, p50/p95/p99
   5. two workers in one consumer group vs one
   6. peak RSS per worker (VmHWM)
-Run order: offline full, offline pre-filter, bare, end to end full, bare again, end to end pre-filter,
-two workers, then the two latency runs: what a ratio compares is measured back to back.
-A benchmark, not a test: numbers vary between machines; compare ratios measured in the same run.
-This machine's speed drifts by up to 10% within minutes, so the bare reference is measured twice, right
-before and right after the one-worker end-to-end run, and the ratio uses their mean (both are reported).
+Run order: offline full, offline pre-filter, bare, then `--rounds` times (end to end full, bare again,
+end to end pre-filter), then two workers and the two latency runs: what a ratio compares is measured back
+to back. A benchmark, not a test: numbers vary between machines; compare ratios measured in the same run.
+This machine's speed drifts by up to 10% within minutes, so each end-to-end run is divided by the mean of
+the two bare runs that bracket it, and with `--rounds N` the ratios are the medians over N such rounds
+(each round's ratios are in the JSON).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -149,6 +151,20 @@ def relevance_recall(full: list[dict], fast: list[dict]) -> float:
     return sum(1 for i in relevant if fast_by_id[i]["relevance"]["migration"]) / len(relevant)
 
 
+def round_ratios(one: dict[str, Any], pre: dict[str, Any], bracket: list[dict[str, float]]) -> dict[str, Any]:
+    """One round: the one-worker run against the two bare runs around it, and the pre-filter run after it
+    against that one-worker run."""
+    bare = sum(run["items_per_s"] for run in bracket) / len(bracket)
+    return {"one": one, "pre": pre, "e2e_items_per_s": one["items_per_s"], "prefilter_items_per_s": pre["items_per_s"],
+            "bare_items_per_s": [run["items_per_s"] for run in bracket],
+            "e2e_vs_bare": one["items_per_s"] / bare, "prefilter_vs_full": pre["items_per_s"] / one["items_per_s"]}
+
+
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run with the median rate (the lower middle one for an even count)."""
+    return sorted(runs, key=lambda run: run["items_per_s"])[(len(runs) - 1) // 2]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--feed", type=Path, default=REPO / "samples/feed.jsonl")
@@ -156,6 +172,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=REPO / "bench/results/bench.json")
     parser.add_argument("--skip-stream", action="store_true", help="only the offline measurements")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="end-to-end rounds (full, bare, pre-filter); ratios are medians over rounds")
     args = parser.parse_args()
 
     base = Settings.from_env()
@@ -204,11 +222,16 @@ def main() -> None:
             broker.start()
             stream_base = replace(base, kafka_bootstrap=broker.bootstrap)
             try:
-                one = run_stream(stream_base, tmp, items, workers=1, rate=None)
-                print(f"end to end, 1 worker: {one['items_per_s']:.1f} items/s", flush=True)
-                bare_runs.append(measure_bare(bodies, base, tokens))  # the reference, again, right after
-                pre = run_stream(stream_base, tmp, items, workers=1, rate=None, prefilter=True)
-                print(f"end to end, 1 worker, pre-filter: {pre['items_per_s']:.1f} items/s", flush=True)
+                rounds = []
+                for _ in range(max(1, args.rounds)):
+                    one = run_stream(stream_base, tmp, items, workers=1, rate=None)
+                    print(f"end to end, 1 worker: {one['items_per_s']:.1f} items/s", flush=True)
+                    bare_runs.append(measure_bare(bodies, base, tokens))  # the reference, again, right after
+                    pre = run_stream(stream_base, tmp, items, workers=1, rate=None, prefilter=True)
+                    print(f"end to end, 1 worker, pre-filter: {pre['items_per_s']:.1f} items/s", flush=True)
+                    rounds.append(round_ratios(one, pre, bare_runs[-2:]))
+                one = median_run([r["one"] for r in rounds])
+                pre = median_run([r["pre"] for r in rounds])
                 two = run_stream(stream_base, tmp, items, workers=2, rate=None)
                 print(f"end to end, 2 workers: {two['items_per_s']:.1f} items/s", flush=True)
                 half = run_stream(stream_base, tmp, items[: max(50, len(items) // 2)], workers=1,
@@ -224,6 +247,7 @@ def main() -> None:
         report["stream_2_workers"] = two
         report["stream_1_worker_prefilter"] = pre
         report["stream_latency_at_50pct_prefilter"] = pre_half
+        report["rounds"] = [{k: v for k, v in r.items() if k not in ("one", "pre")} for r in rounds]
     report["bare_nlp_pipe"] = {
         "runs": bare_runs,
         "items_per_s": sum(run["items_per_s"] for run in bare_runs) / len(bare_runs),
@@ -231,9 +255,9 @@ def main() -> None:
     }
     if not args.skip_stream:
         report["ratios"] = {
-            "e2e_1_worker_vs_bare": one["items_per_s"] / report["bare_nlp_pipe"]["items_per_s"],
+            "e2e_1_worker_vs_bare": statistics.median(r["e2e_vs_bare"] for r in rounds),
             "two_vs_one_worker": two["items_per_s"] / one["items_per_s"],
-            "e2e_prefilter_vs_full": pre["items_per_s"] / one["items_per_s"],
+            "e2e_prefilter_vs_full": statistics.median(r["prefilter_vs_full"] for r in rounds),
         }
     report.setdefault("ratios", {})["offline_full_vs_bare"] = (
         report["offline_full"]["items_per_s"] / report["bare_nlp_pipe"]["items_per_s"])
@@ -250,7 +274,7 @@ def print_table(report: dict[str, Any]) -> None:
     bare = report["bare_nlp_pipe"]
     runs = " and ".join(f"{run['items_per_s']:.2f}" for run in bare["runs"])
     print(f"| bare nlp.pipe ({report['model']}, matmul {report['matmul']}) | {bare['items_per_s']:.1f} | "
-          f"{bare['tokens_per_s']:.0f} tokens/s; mean of {runs} items/s (before and after the one-worker run) |")
+          f"{bare['tokens_per_s']:.0f} tokens/s; mean of {runs} items/s (around the one-worker runs) |")
     if "bare_nlp_pipe_library_default" in report:
         print(f"| bare nlp.pipe, thinc's default matmul (blis) | "
               f"{report['bare_nlp_pipe_library_default']['items_per_s']:.1f} | |")
@@ -273,8 +297,14 @@ def print_table(report: dict[str, Any]) -> None:
             lat = run["latency_s"]
             print(f"| latency at 50% load{name} | {run['items_per_s']:.1f} | p50 {lat['p50']:.2f} s, "
                   f"p95 {lat['p95']:.2f} s, p99 {lat['p99']:.2f} s; peak RSS {run['peak_rss_mb']} MB |")
+    rounds = report.get("rounds", [])
+    for n, r in enumerate(rounds if len(rounds) > 1 else [], start=1):
+        bare = " and ".join(f"{b:.2f}" for b in r["bare_items_per_s"])
+        print(f"| round {n}: e2e / bare, pre-filter / full | {r['e2e_vs_bare']:.2f} / {r['prefilter_vs_full']:.2f} "
+              f"| e2e {r['e2e_items_per_s']:.1f}, pre-filter {r['prefilter_items_per_s']:.1f}, bare {bare} items/s |")
     for name, value in report.get("ratios", {}).items():
-        print(f"| ratio {name} | {value:.2f} | |")
+        note = "median over rounds" if len(rounds) > 1 and name.startswith("e2e") else ""
+        print(f"| ratio {name} | {value:.2f} | {note} |")
 
 
 if __name__ == "__main__":
