@@ -61,6 +61,19 @@ def test_light_path_that_finds_migration_falls_back_to_a_full_parse(
     assert [e["event_id"] for e in record["events"]] == [e["event_id"] for e in expected["events"]]
 
 
+
+def test_a_fallback_to_the_full_parse_records_each_warning_once(
+    enrichers: tuple[Enricher, Enricher], seed_item: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full, fast = enrichers
+    undated = {k: v for k, v in seed_item.items() if k != "published_at"}
+    monkeypatch.setattr(enrich_module, "PREFILTER_GATE", 1.01)  # light first, then the full parse
+    record = fast.enrich_one(undated, NOW)
+    assert record["processing"]["prefiltered"] is False
+    assert record["processing"]["warnings"].count("published_at_missing:ingest_time_used") == 1
+    assert record["processing"]["warnings"] == full.enrich_one(undated, NOW)["processing"]["warnings"]
+
+
 PASSING = news_item("passing", "The city council approved a new budget for parks and libraries on Monday after a "
                                "long debate about property taxes. Council members also discussed road repairs, "
                                "school buses and a festival planned for the summer. One speaker mentioned that "

@@ -201,7 +201,8 @@ class Enricher:
 
     def _enrich_doc(self, prepared: _Prepared, doc: Doc, now: datetime, *, light: bool) -> EnrichedItem | None:
         """The enriched item; None when `light` and the item turns out to need the full parse."""
-        item, title_text, warnings = prepared.item, prepared.title, prepared.warnings
+        item, title_text = prepared.item, prepared.title
+        warnings = list(prepared.warnings)  # a copy: a light attempt's warnings must not carry into the re-parse
         if "id" not in item:
             raise KeyError("item has no 'id'")
         published_at = item.get("published_at")
