@@ -155,7 +155,7 @@ def round_ratios(one: dict[str, Any], pre: dict[str, Any], bracket: list[dict[st
     """One round: the one-worker run against the two bare runs around it, and the pre-filter run after it
     against that one-worker run."""
     bare = sum(run["items_per_s"] for run in bracket) / len(bracket)
-    return {"one": one, "pre": pre, "e2e_items_per_s": one["items_per_s"], "prefilter_items_per_s": pre["items_per_s"],
+    return {"e2e_items_per_s": one["items_per_s"], "prefilter_items_per_s": pre["items_per_s"],
             "bare_items_per_s": [run["items_per_s"] for run in bracket],
             "e2e_vs_bare": one["items_per_s"] / bare, "prefilter_vs_full": pre["items_per_s"] / one["items_per_s"]}
 
@@ -222,7 +222,7 @@ def main() -> None:
             broker.start()
             stream_base = replace(base, kafka_bootstrap=broker.bootstrap)
             try:
-                rounds = []
+                rounds, ones, pres = [], [], []
                 for _ in range(max(1, args.rounds)):
                     one = run_stream(stream_base, tmp, items, workers=1, rate=None)
                     print(f"end to end, 1 worker: {one['items_per_s']:.1f} items/s", flush=True)
@@ -230,8 +230,9 @@ def main() -> None:
                     pre = run_stream(stream_base, tmp, items, workers=1, rate=None, prefilter=True)
                     print(f"end to end, 1 worker, pre-filter: {pre['items_per_s']:.1f} items/s", flush=True)
                     rounds.append(round_ratios(one, pre, bare_runs[-2:]))
-                one = median_run([r["one"] for r in rounds])
-                pre = median_run([r["pre"] for r in rounds])
+                    ones.append(one)
+                    pres.append(pre)
+                one, pre = median_run(ones), median_run(pres)
                 two = run_stream(stream_base, tmp, items, workers=2, rate=None)
                 print(f"end to end, 2 workers: {two['items_per_s']:.1f} items/s", flush=True)
                 half = run_stream(stream_base, tmp, items[: max(50, len(items) // 2)], workers=1,
@@ -247,7 +248,7 @@ def main() -> None:
         report["stream_2_workers"] = two
         report["stream_1_worker_prefilter"] = pre
         report["stream_latency_at_50pct_prefilter"] = pre_half
-        report["rounds"] = [{k: v for k, v in r.items() if k not in ("one", "pre")} for r in rounds]
+        report["rounds"] = rounds
     report["bare_nlp_pipe"] = {
         "runs": bare_runs,
         "items_per_s": sum(run["items_per_s"] for run in bare_runs) / len(bare_runs),

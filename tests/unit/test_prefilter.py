@@ -61,7 +61,6 @@ def test_light_path_that_finds_migration_falls_back_to_a_full_parse(
     assert [e["event_id"] for e in record["events"]] == [e["event_id"] for e in expected["events"]]
 
 
-
 def test_a_fallback_to_the_full_parse_records_each_warning_once(
     enrichers: tuple[Enricher, Enricher], seed_item: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:

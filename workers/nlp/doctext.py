@@ -17,8 +17,8 @@ def doc_text(doc: Doc) -> str:
 
 
 def remember_text(doc: Doc, text: str) -> Doc:
-    """Record the string `doc` was made from, so `doc_text` never rebuilds it (4 ms a body in the enricher,
-    measured). spaCy's tokenizer keeps every character, so the two are equal; the end offset of the last
+    """Record the string `doc` was made from, so `doc_text` never rebuilds it (0.2 s per 300 dev-feed
+    bodies, measured). spaCy's tokenizer keeps every character, so the two are equal; the end offset of the last
     token is checked as a cheap guard, and a Doc that fails it is left to `doc_text`."""
     end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     if end == len(text):

@@ -145,7 +145,7 @@ def score_relevance(
     """Migration relevance of a parsed body (plus its title, which counts more per mention).
 
     `topic_evidence` is `text_evidence(body, title)` when the caller has it (the enricher does)."""
-    per_topic = dict(topic_evidence) if topic_evidence is not None else text_evidence(doc_text(doc), title)
+    per_topic = topic_evidence if topic_evidence is not None else text_evidence(doc_text(doc), title)
     policies = sum(1 for e in entities if is_migration_policy(e))
     evidence = sum(min(v, _SATURATION_PER_TOPIC) for v in per_topic.values())
     evidence += _POLICY_WEIGHT * min(policies, 4) + _EVENT_WEIGHT * min(len(events), 4)
