@@ -198,3 +198,18 @@ def test_warm_up_goes_through_every_stage(enricher: Enricher) -> None:
     assert {"GPE", "ORG", "NORP"} <= {e["label"] for e in record["entities"]}
     assert len({e["event_type"] for e in record["events"]}) >= 3
     assert any(e["date"] and e["date"]["anchor"] == "published_at" for e in record["events"])
+
+
+def test_inline_junk_is_not_read_but_evidence_quotes_the_body(enricher: Enricher) -> None:
+    body = (
+        "Sen. Janet Doe Janet Q. DoeSenators trade barbs over Boeing merger Kamala Harris praises Ohio farmers MORE "
+        "(R-Ore.) said on Tuesday that the Department of Homeland Security deported 300 migrants to Guatemala."
+    )
+    item = {"id": "card", "title": "Deportations", "body": body, "published_at": "2019-03-27T12:00:00Z"}
+    out = enricher.enrich_one(item)
+    names = {e["text"] for e in out["entities"]}
+    assert "Boeing" not in names and not any("Harris" in n or "Ohio" in n for n in names)
+    assert any(e["event_type"] == "DEPORTATION" for e in out["events"])
+    for event in out["events"]:
+        evidence = event["evidence"]
+        assert body[evidence["start"] : evidence["end"]] == evidence["sentence"]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from workers.nlp.noise import boilerplate_ranges, credit_ranges, in_ranges, is_boilerplate, line_kind
+from workers.nlp.noise import (
+    blank_inline_junk,
+    boilerplate_ranges,
+    credit_ranges,
+    in_ranges,
+    inline_junk_ranges,
+    is_boilerplate,
+    line_kind,
+)
 
 JUNK_LINES = [
     "Déjanos tu opinión",
@@ -88,3 +96,38 @@ def test_in_ranges_overlap() -> None:
 def test_player_chrome_is_junk() -> None:
     assert line_kind("Media playback is unsupported on your device Media caption A family waits") == "junk"
     assert line_kind("Image copyright Getty Images Image caption Protesters at the airport") == "credit"
+
+
+# Hover cards as some outlets inline them (names and headlines invented for the test).
+CARD_ONE = "Janet Q. DoeSenators trade barbs over farm bill Budget talks stall again MORE"
+CARD_TWO = "Robert (Bob) Lee SmithGovernors push for 2020 census help 'We will not back down,' mayor says MORE"
+CARD_PROSE = (
+    f"Sen. Janet Doe {CARD_ONE} (R-Ore.) said on Tuesday that the asylum bill would pass, and "
+    f"Rep. Bob Smith {CARD_TWO} (D-Ohio) agreed."
+)
+
+
+def test_hover_cards_are_found_exactly() -> None:
+    found = [CARD_PROSE[a:b] for a, b in inline_junk_ranges(CARD_PROSE)]
+    assert found == [CARD_ONE, CARD_TWO]
+
+
+def test_blanking_keeps_offsets_and_drops_only_the_cards() -> None:
+    clean = blank_inline_junk(CARD_PROSE)
+    assert len(clean) == len(CARD_PROSE)
+    assert "farm bill" not in clean and "census" not in clean
+    assert clean.startswith("Sen. Janet Doe ") and "(R-Ore.) said on Tuesday that the asylum bill" in clean
+    assert clean.index("(D-Ohio)") == CARD_PROSE.index("(D-Ohio)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Janet Doe said MORE than 200 people had signed the letter.",  # no glued repeat of the name
+        "McConnell and McCain met on Tuesday; MORE talks are planned.",  # camel-case names are not cards
+        "Doe Doe said the vote failed. Nothing more.",
+    ],
+)
+def test_prose_has_no_hover_cards(text: str) -> None:
+    assert inline_junk_ranges(text) == []
+    assert blank_inline_junk(text) is text

@@ -24,6 +24,7 @@ from workers.nlp.doctext import remember_text
 from workers.nlp.entities import extract_entities
 from workers.nlp.events import extract_events
 from workers.nlp.model import build_nlp
+from workers.nlp.noise import blank_inline_junk
 from workers.nlp.relevance import THRESHOLD, lexical_score, score_relevance, text_evidence
 from workers.nlp.types import EnrichedItem, Event, Processing
 
@@ -86,14 +87,26 @@ def parse_groups(index: list[int], lengths: list[int], max_items: int, max_chars
 
 
 class _Prepared(NamedTuple):
-    """An item ready to parse: its body (cut to the limit), title, warnings so far, and the words-only
-    relevance evidence, computed once for both the pre-filter and the final judgement."""
+    """An item ready to parse: the text to parse (the body cut to the limit, inline junk blanked), that
+    body as received (the evidence quotes it), the title, warnings so far, and the words-only relevance
+    evidence, computed once for both the pre-filter and the final judgement."""
 
     item: Mapping[str, Any]
     body: str
     title: str | None
     warnings: list[str]
     evidence: dict[str, float]
+    received: str
+
+
+def _quote_received(events: list[Event], prepared: _Prepared) -> None:
+    """Evidence quotes the body as received: its offsets hold for the parsed text too (blanking keeps the
+    length), but a reader checking `body[start:end]` must find the sentence there, junk and all."""
+    if prepared.received is prepared.body:
+        return
+    for event in events:
+        evidence = event["evidence"]
+        evidence["sentence"] = prepared.received[evidence["start"] : evidence["end"]]
 
 
 class Enricher:
@@ -197,7 +210,8 @@ class Enricher:
             body = truncate_body(body, self.max_body_chars)
         title = item.get("title")
         title_text = title if isinstance(title, str) else None
-        return _Prepared(item, body, title_text, warnings, text_evidence(body, title_text))
+        clean = blank_inline_junk(body)
+        return _Prepared(item, clean, title_text, warnings, text_evidence(clean, title_text), body)
 
     def _enrich_doc(self, prepared: _Prepared, doc: Doc, now: datetime, *, light: bool) -> EnrichedItem | None:
         """The enriched item; None when `light` and the item turns out to need the full parse."""
@@ -216,6 +230,7 @@ class Enricher:
             return None
         if relevance["score"] >= THRESHOLD * _EVENT_GATE:
             events = extract_events(doc, entities, item, anchor, anchor_kind)
+            _quote_received(events, prepared)
             relevance = score_relevance(doc, entities, events, title=title_text, topic_evidence=prepared.evidence)
             if not relevance["migration"]:
                 events = []  # events only for items judged migration-relevant (events.md)

@@ -193,6 +193,39 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# A hover card inlined after a politician's name: the full legal name glued to related headlines, then
+# "MORE" ("Sen. Ted Cruz Rafael (Ted) Edward CruzWarren goes local in race ... MORE (R-Texas) said").
+# The card repeats the surname just named, glued to the first headline; that and the closing "MORE" make
+# the shape specific enough to find in any outlet's prose without a source list.
+_HOVER_CARD = re.compile(
+    r"\b(?P<surname>[A-Z][\w'’-]+) (?P<card>(?:[A-Z(][\w'’.()-]* ){0,5}(?P=surname)(?=[A-Z0-9'\"‘“])"
+    r"[^\n]{1,800}? MORE)\b"
+)
+
+
+def inline_junk_ranges(text: str) -> list[tuple[int, int]]:
+    """Ranges of junk inside prose lines (hover cards), sorted. Line-level junk is `boilerplate_ranges`."""
+    if " MORE" not in text:  # the cheap test that clears nearly every body
+        return []
+    return [(m.start("card"), m.end("card")) for m in _HOVER_CARD.finditer(text)]
+
+
+def blank_inline_junk(text: str) -> str:
+    """`text` with inline junk replaced by spaces: the same length, so every offset into it is an offset
+    into `text`, but the parser, the entity layer and the event rules never read the junk."""
+    ranges = inline_junk_ranges(text)
+    if not ranges:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in ranges:
+        parts.append(text[last:start])
+        parts.append(" " * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     """True when [start, end) overlaps any of the sorted ``ranges`` (binary search, O(log n))."""
     i = bisect.bisect_right(ranges, start, key=_range_start) - 1
