@@ -87,6 +87,13 @@ CASES: list[tuple[str, datetime, str | None, str | None, str | None]] = [
     ("next week", TUESDAY, None, "2019-04", "month"),  # 2019-04-01..07 fits April
     ("last week", datetime(2019, 4, 2), None, "2019-03", "month"),  # 2019-03-25..31 fits March
     ("last week", datetime(2019, 3, 5), None, None, None),  # 2019-02-25..03-03 straddles
+    # the current week straddling two months: told in the past it is Monday..anchor, ahead anchor..Sunday
+    ("earlier this week", datetime(2018, 2, 28), None, "2018-02", "month"),  # 02-26..02-28
+    ("this week", datetime(2018, 2, 28), "past", "2018-02", "month"),
+    ("this week", datetime(2018, 2, 28), None, None, None),  # no tense: the whole week, which straddles
+    ("later this week", datetime(2018, 2, 28), None, None, None),  # 02-28..03-04 straddles
+    ("later this week", datetime(2018, 3, 1), None, "2018-03", "month"),  # 03-01..03-04
+    ("this week", datetime(2018, 3, 1), "future", "2018-03", "month"),
     ("over the weekend", SUNDAY, None, "2018-10-20", "day"),
     ("the weekend", TUESDAY, None, "2019-03-23", "day"),
     ("last weekend", TUESDAY, None, "2019-03-23", "day"),

@@ -23,7 +23,9 @@ ambiguous are documented here so consumers know what a resolved date means):
   before with past tense, otherwise the day of the anchor's Monday-Sunday week (machine-translated
   Spanish "este miércoles" means the current week's day).
 * Weeks ("last week", "this week", "next week") are Monday-Sunday spans. A week is not a day, so we
-  return its month when the whole week falls in one month, else None.
+  return its month when the whole week falls in one month, else None. The current week told in the past
+  ("earlier this week", or "this week" with past tense) is its Monday to the anchor; told ahead ("later
+  this week", or future tense), the anchor to its Sunday.
 * Weekends ("over the weekend", "last weekend", "this weekend") resolve to the Saturday (day): a
   two-day span, reported by its first day.
 * Month names without a year: past tense -> the most recent such month on or before the anchor's
@@ -152,11 +154,13 @@ def _strictly_after(anchor: date, weekday: int) -> date:
     return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
 
 
-def _week_month(monday: date) -> tuple[str, Granularity] | None:
-    """A Monday-Sunday week as a month when it lies in one month; a week is not a day."""
-    sunday = monday + timedelta(days=6)
-    if (monday.year, monday.month) == (sunday.year, sunday.month):
-        return _month(monday.year, monday.month)
+def _week_month(monday: date, first: date | None = None, last: date | None = None) -> tuple[str, Granularity] | None:
+    """A Monday-Sunday week (or the part of it from `first` to `last`) as a month when it lies in one
+    month; a week is not a day."""
+    start = first or monday
+    end = last or monday + timedelta(days=6)
+    if (start.year, start.month) == (end.year, end.month):
+        return _month(start.year, start.month)
     return None
 
 
@@ -295,7 +299,17 @@ def _weekday(m: re.Match[str], anchor: date, tense: Tense | None) -> Result:
 @_rule(r"(?:(?:earlier|later)\s+)?(?P<q>last|this|next)\s+week|(?:earlier|later)\s+in\s+the\s+week")
 def _week(m: re.Match[str], anchor: date, tense: Tense | None) -> Result:
     offset = {"last": -7, "next": 7}.get(m["q"] or "this", 0)
-    return _week_month(anchor - timedelta(days=anchor.weekday() - offset))
+    monday = anchor - timedelta(days=anchor.weekday() - offset)
+    if offset == 0:
+        # the current week, told in the past ("earlier this week", "X said this week") lies between its
+        # Monday and the anchor; told ahead ("later this week") between the anchor and its Sunday: a
+        # week that straddles two months still has a month on the side it is told about
+        text = m.group(0).lower()
+        if text.startswith("earlier") or (tense == "past" and not text.startswith("later")):
+            return _week_month(monday, last=anchor)
+        if text.startswith("later") or tense == "future":
+            return _week_month(monday, first=anchor)
+    return _week_month(monday)
 
 
 @_rule(
