@@ -56,7 +56,8 @@ def default_enricher(settings: Settings) -> EnrichFn:
 
     enricher = Enricher(model=settings.model, max_body_chars=settings.max_body_chars,
                         batch_size=settings.batch_size, prefilter=settings.prefilter,
-                        parse_chars=settings.parse_max_chars, matmul=settings.matmul)
+                        parse_chars=settings.parse_max_chars, matmul=settings.matmul,
+                        learned_events=settings.learned_events)
     started = time.perf_counter()
     enricher.warm_up()
     log.info("NLP pipeline warmed up in %.1fs", time.perf_counter() - started)

@@ -28,7 +28,7 @@ from workers.nlp.noise import blank_inline_junk
 from workers.nlp.relevance import THRESHOLD, lexical_score, score_relevance, text_evidence
 from workers.nlp.types import EnrichedItem, Event, Processing
 
-PIPELINE_VERSION = "borderlines-nlp/1.0.0"
+PIPELINE_VERSION = "borderlines-nlp/1.1.0"  # 1.1: learned events, inline hover cards blanked
 # Events are extracted only where the body-level relevance reaches this share of the threshold; the final
 # relevance (which also counts events) then decides whether they are kept.
 _EVENT_GATE = 0.75
@@ -116,6 +116,7 @@ class Enricher:
         self, model: str = defaults.MODEL, max_body_chars: int = defaults.MAX_BODY_CHARS,
         batch_size: int = defaults.BATCH_SIZE, prefilter: bool = False, parse_chars: int = defaults.PARSE_MAX_CHARS,
         warmup_items: int = TOKENIZER_WARMUP_ITEMS, matmul: str = defaults.MATMUL,
+        learned_events: bool = defaults.LEARNED_EVENTS,
     ) -> None:
         self.model = model
         self.max_body_chars = max_body_chars
@@ -123,6 +124,7 @@ class Enricher:
         self.parse_chars = parse_chars
         self._warmup_left = warmup_items
         self.prefilter = prefilter
+        self.learned_events = learned_events
         self.nlp: Language = build_nlp(model, matmul)
         self._light_disabled = [name for name in self.nlp.pipe_names if name in _HEAVY_COMPONENTS]
 
@@ -229,7 +231,7 @@ class Enricher:
         if light and relevance["score"] >= THRESHOLD * _EVENT_GATE:
             return None
         if relevance["score"] >= THRESHOLD * _EVENT_GATE:
-            events = extract_events(doc, entities, item, anchor, anchor_kind)
+            events = extract_events(doc, entities, item, anchor, anchor_kind, learned=self.learned_events)
             _quote_received(events, prepared)
             relevance = score_relevance(doc, entities, events, title=title_text, topic_evidence=prepared.evidence)
             if not relevance["migration"]:

@@ -23,8 +23,9 @@ from workers.nlp.doctext import doc_text
 from workers.nlp.entities import country_of, geocode, is_country
 from workers.nlp.noise import boilerplate_ranges, in_ranges, is_boilerplate
 from workers.nlp.relevance import is_migration_policy
+from workers.nlp.sentence_types import NONE, cue_matches, type_classifier
 from workers.nlp.triggers import MIGRATION_CONTEXT, RULES, TriggerRule, trigger_span
-from workers.nlp.types import Actor, DateAnchor, Entity, Event, Location, Quantity, ResolvedDate
+from workers.nlp.types import EVENT_TYPES, Actor, DateAnchor, Entity, Event, Location, Quantity, ResolvedDate
 
 ActorLabel = Literal["PERSON", "ORG", "GPE", "NORP"]
 
@@ -196,8 +197,11 @@ def extract_events(
     item: Mapping[str, Any],
     anchor: datetime,
     anchor_kind: DateAnchor,
+    *,
+    learned: bool = True,
 ) -> list[Event]:
-    """Events of one item body. `doc` is the parsed body; entity and evidence offsets are into it."""
+    """Events of one item body. `doc` is the parsed body; entity and evidence offsets are into it.
+    `learned`: the sentence classifier may propose events the trigger rules did not find."""
     sentences = _sentences(doc)
     if not sentences:
         return []
@@ -216,6 +220,8 @@ def extract_events(
         if skip[index] or not window[index]:
             continue
         hits = _sentence_triggers(sent, ents_by_sent[index], local_context=close[index])
+        if learned and close[index]:
+            hits.extend(_learned_hits(sent, hits))
         built: dict[str, _Candidate] = {}
         for rule, start, mention in hits:
             cand = _build(doc, sent, index, rule, start, ents_by_sent[index], anchor, anchor_kind)
@@ -444,6 +450,47 @@ def _sentence_triggers(
         if verb is not None:
             found["POLICY_ANNOUNCEMENT"] = (_POLICY_RULE, verb.idx, False)
     return sorted(found.values(), key=lambda h: h[1])
+
+
+# The learned classifier (sentence_types.py) proposes a type the rules did not find in a sentence with a
+# migration cue at most one sentence away. Its candidate then goes through the same checks, status, actor,
+# date and merging as a rule's; it starts less confident than any rule.
+_LEARNED_GATE = 0.7
+_LEARNED_WEIGHT = 0.45
+_NEVER = re.compile(r"(?!)")
+_LEARNED_RULES = {t: TriggerRule(t, _NEVER, _LEARNED_WEIGHT) for t in EVENT_TYPES}
+
+
+def _learned_hits(sent: Span, hits: Sequence[tuple[TriggerRule, int, bool]]) -> list[tuple[TriggerRule, int, bool]]:
+    prediction = type_classifier().predict(sent.text)
+    if prediction.label == NONE or prediction.probability < _LEARNED_GATE:
+        return []
+    if any(rule.event_type == prediction.label for rule, _, _ in hits):
+        return []
+    # the verb that states what the cue names: status and date are read from verbs ("DHS widened its
+    # transfer plan": the act is "widened", not the "plan" the classifier weighed most)
+    verb = _governing_verb(_trigger_token(sent.doc, sent, _cue_char(sent, prediction.cues)))
+    if verb.lemma_ in _TOPIC_VERBS:
+        return []  # "the ministers addressed the fight against smuggling": a conversation's topic, no act
+    return [(_LEARNED_RULES[prediction.label], verb.idx, False)]
+
+
+_CUE_POS = frozenset({"VERB", "NOUN", "PROPN"})
+_TOPIC_VERBS = _words("discuss address debate tackle raise review examine focus talk consider")
+
+
+def _cue_char(sent: Span, cues: Sequence[str]) -> int:
+    """Where the classifier read the event: the strongest cue that is a verb or noun of the sentence
+    ("rounded up", "bill"), else the strongest cue at all, else the sentence's root."""
+    fallback: int | None = None
+    for cue in cues:
+        for token in sent:
+            if cue_matches(cue, token.text):
+                if token.pos_ in _CUE_POS:
+                    return token.idx
+                if fallback is None:
+                    fallback = token.idx
+    return sent.root.idx if fallback is None else fallback
 
 
 _POLICY_RULE = next(r for r in RULES if r.event_type == "POLICY_ANNOUNCEMENT")
