@@ -3,10 +3,12 @@
 The trigger rules (`triggers.py`) find events stated with their cue words; news states many without
 them ("the overhaul cleared the upper chamber 71-29"). This classifier reads the whole sentence instead:
 a multinomial logistic regression over words, word pairs and word prefixes, trained on labelled
-sentences the team wrote (`data/event_sentences.jsonl`: about 2,300 single sentences written per type,
-plus every sentence of 18 team-written articles, labelled from their gold events; no publisher text).
-It is trained when first used (about a second) with a fixed procedure, so every worker builds identical
-weights from the shipped data and no binary model file can drift from its data.
+sentences the team wrote (`data/event_sentences.jsonl`: about 2,260 single sentences written per type or
+as hard negatives, plus every sentence of 18 team-written articles labelled from their gold events; no
+publisher text). The sentences are fiction: events, figures and quotes in them are invented, also where
+they name a real official. The model is trained when first used (about a second) with a fixed procedure,
+so every worker builds identical weights from the shipped data and no binary model file can drift from
+its data.
 
 Pure code: numpy only, no spaCy, no Kafka.
 """
