@@ -1,9 +1,10 @@
 """Migration-policy event extraction from a parsed item body (contract: /design/events.md).
 
 Pipeline per sentence: trigger rules (``triggers.py``) propose (type, trigger span); a migration-context
-gate drops triggers in sentences that are not about migration; the dependency parse around the trigger
-gives status (negation, modality, tense, aspect), actors, place and date; mentions of one occurrence are
-then merged so an item yields one event per real-world occurrence.
+gate drops triggers in sentences that are not about migration; where no rule fired for the type a learned
+sentence classifier names (``sentence_types.py``), the verb stating its cue becomes a trigger too; the
+dependency parse around the trigger gives status (negation, modality, tense, aspect), actors, place and
+date; mentions of one occurrence are then merged so an item yields one event per real-world occurrence.
 """
 
 from __future__ import annotations
