@@ -743,3 +743,13 @@ def test_learned_events_add_what_no_trigger_rule_states(enricher: Enricher) -> N
 def test_learned_events_need_migration_context(enricher: Enricher) -> None:
     body = "The overhaul of the tax code cleared the upper chamber 71-29 late on Thursday, sending it to the House."
     assert _direct(enricher, body, published_at="2019-03-29T12:00:00Z") == []
+
+
+def test_learned_event_takes_the_modality_of_the_main_verb(enricher: Enricher) -> None:
+    # the cue ("cleared") sits in a relative clause; what the sentence reports is what the chamber would do
+    body = (
+        "Senate leaders said the chamber would take up the asylum overhaul, which cleared the House 221-207, "
+        "after the recess."
+    )
+    events = _direct(enricher, body, published_at="2019-03-29T12:00:00Z")
+    assert [(e["event_type"], e["status"]) for e in events] == [("LEGISLATION", "planned")]

@@ -476,6 +476,16 @@ def _learned_hits(sent: Span, hits: Sequence[tuple[TriggerRule, int, bool]]) -> 
     return [(_LEARNED_RULES[prediction.label], verb.idx, False)]
 
 
+def _main_predicate(sent: Span) -> Token:
+    """The sentence's main verb; for "X said (that) Y will ...", what was said."""
+    root = sent.root
+    if root.lemma_ in _REPORTING:
+        for child in root.children:
+            if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                return child
+    return root
+
+
 _CUE_POS = frozenset({"VERB", "NOUN", "PROPN"})
 _TOPIC_VERBS = _words("discuss address debate tackle raise review examine focus talk consider")
 
@@ -796,12 +806,20 @@ def _build(
     ):
         return None
     status, speculative = _status(rule.event_type, trigger, sent)
+    date_status = status
+    if rule.pattern is _NEVER and status == "occurred":
+        # a learned event's cue may sit in a clause under the sentence's main verb, whose modality scopes
+        # over it ("the House will hold a vote Tuesday on an attempt to end the emergency"); its date is
+        # still read from the cue's own clause
+        main_status, main_speculative = _status(rule.event_type, _main_predicate(sent), sent)
+        if main_status in ("planned", "hypothetical", "negated"):
+            status, speculative = main_status, main_speculative
     verb = _governing_verb(trigger)
     clause = _clause_bounds(verb, sent)
     actors = _actors(doc, ents, [clause, *_chain_subjects(verb)], rule.event_type, sent)
     location = _location(doc, ents, clause)
     countries = _countries(actors, location, ents)
-    date = None if status == "ongoing" else _date(sent, verb, status, anchor, anchor_kind, trigger)
+    date = None if date_status == "ongoing" else _date(sent, verb, date_status, anchor, anchor_kind, trigger)
     if rule.event_type == "ENFORCEMENT_STATISTIC":
         date = _date(sent, verb, "occurred", anchor, anchor_kind, trigger)
     if rule.event_type == "MIGRANT_MOVEMENT" and not _mover_ok(trigger, verb):
