@@ -1,7 +1,7 @@
 """The enrichment scored on the team's own annotated articles (tests/fixtures/team, fiction we wrote).
 
-The 12 articles of two writers are held out from the learned classifier's training data; the floors sit
-below the measured numbers (docs/EVALUATION.md, fifth session) so a regression shows, not noise.
+The 42 articles of seven writers are held out from the learned classifier's training data; the floors
+sit below the measured numbers (docs/EVALUATION.md, fifth session) so a regression shows, not noise.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from workers.evaluation import gold_to_input, load_gold, score
 from workers.nlp.enrich import Enricher
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "team" / "team-gold.jsonl"
-HELD_OUT = ("team4-", "team5-")
+TRAINED_ON = ("team1-", "team2-", "team3-")
 
 
 @pytest.fixture(scope="module")
 def held_out() -> list[dict[str, Any]]:
-    items = [item for item in load_gold(GOLD) if str(item["id"]).startswith(HELD_OUT)]
-    assert len(items) == 12
+    items = [item for item in load_gold(GOLD) if not str(item["id"]).startswith(TRAINED_ON)]
+    assert len(items) == 42
     return items
 
 
@@ -38,14 +38,14 @@ def test_all_evidence_is_quoted_from_the_bodies() -> None:
 
 def test_held_out_articles_meet_their_floors(held_out: list[dict[str, Any]]) -> None:
     report = _scores(held_out, learned=True)
-    assert report.relevance.f1 >= 0.95
-    assert report.events.f1 >= 0.5  # measured 0.587
-    assert report.event_types.f1 >= 0.6  # measured 0.677
-    assert report.entities.overall.f1 >= 0.75  # measured 0.807
+    assert report.relevance.f1 >= 0.9  # measured 0.944
+    assert report.events.f1 >= 0.45  # measured 0.538
+    assert report.event_types.f1 >= 0.5  # measured 0.615
+    assert report.entities.overall.f1 >= 0.7  # measured 0.763
 
 
 def test_learned_events_add_recall_on_held_out_articles(held_out: list[dict[str, Any]]) -> None:
     with_learned = _scores(held_out, learned=True)
     rules_only = _scores(held_out, learned=False)
-    assert with_learned.events.tp > rules_only.events.tp  # measured 22 vs 14 matched gold events
+    assert with_learned.events.tp > rules_only.events.tp  # measured 70 vs 50 matched gold events
     assert with_learned.events.f1 > rules_only.events.f1
