@@ -199,7 +199,7 @@ def extract_events(
     anchor: datetime,
     anchor_kind: DateAnchor,
     *,
-    learned: bool = True,
+    learned: bool = False,
 ) -> list[Event]:
     """Events of one item body. `doc` is the parsed body; entity and evidence offsets are into it.
     `learned`: the sentence classifier may propose events the trigger rules did not find."""
