@@ -476,3 +476,10 @@ def test_matmul_backends_give_the_same_analysis() -> None:
 def test_unknown_matmul_is_refused() -> None:
     with pytest.raises(ValueError, match="matmul"):
         build_nlp(matmul="gpu")
+
+
+def test_editorial_brackets_are_not_part_of_a_name(nlp: Language) -> None:
+    text = 'The memo said "[Joe] Biden and [John] Kerry backed the asylum bill," a spokesman recalled.'
+    persons = _by_label(_ents(nlp, text))["PERSON"]
+    assert {"Joe Biden", "John Kerry"} <= persons
+    assert not any("[" in p or "]" in p for p in persons)

@@ -177,6 +177,7 @@ def _clean_person(text: str) -> str:
         text = text.rsplit(":", 1)[1]  # "Photo: Jane Doe"
     text = _person_around_possessive(text)
     text = text.replace("“", "").replace("”", "").replace('"', "")
+    text = text.replace("[", "").replace("]", "")  # an editor's insertion in a quote: "[Joe] Biden"
     prev = None
     while prev != text:
         prev = text
