@@ -85,33 +85,30 @@ def cue_matches(cue: str, word: str) -> bool:
 
 @dataclass(frozen=True)
 class Prediction:
-    label: str  # one of the classifier's labels
+    label: str  # an event type or NONE
     probability: float
-    cues: tuple[str, ...]  # the features that most supported the label over the first (baseline) label
+    cues: tuple[str, ...]  # the features that most supported the label over NONE
 
 
 class SentenceClassifier:
-    """Softmax regression over sparse binary features; the first label is the baseline (NONE for types)."""
+    """Softmax regression over sparse binary features, one score per label of `LABELS` (NONE first)."""
 
-    def __init__(
-        self, labels: Sequence[str], vocabulary: dict[str, int], weights: np.ndarray, bias: np.ndarray
-    ) -> None:
-        self.labels = tuple(labels)
+    def __init__(self, vocabulary: dict[str, int], weights: np.ndarray, bias: np.ndarray) -> None:
         self.vocabulary = vocabulary
         self.weights = weights  # (features, labels)
         self.bias = bias  # (labels,)
 
     @classmethod
-    def train(cls, examples: Sequence[tuple[str, str]], labels: Sequence[str] = LABELS) -> SentenceClassifier:
-        """Train on (sentence, label) pairs."""
-        label_index = {label: i for i, label in enumerate(labels)}
+    def train(cls, examples: Sequence[tuple[str, str]]) -> SentenceClassifier:
+        """Train on (sentence, label) pairs; a label is an event type or NONE."""
+        label_index = {label: i for i, label in enumerate(LABELS)}
         feats = [set(features(text)) for text, _ in examples]
         counts = Counter(f for fs in feats for f in fs)
         vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= _MIN_COUNT))}
         rows = [np.fromiter((vocabulary[f] for f in fs if f in vocabulary), dtype=np.int64) for fs in feats]
         y = np.array([label_index[label] for _, label in examples], dtype=np.int64)
-        weights, bias = _fit(rows, y, len(vocabulary), len(labels))
-        return cls(labels, vocabulary, weights, bias)
+        weights, bias = _fit(rows, y, len(vocabulary), len(LABELS))
+        return cls(vocabulary, weights, bias)
 
     def predict(self, text: str) -> Prediction:
         """The most probable label for one sentence, its probability and its strongest cue."""
@@ -124,7 +121,7 @@ class SentenceClassifier:
             contributions = self.weights[indices, best] - self.weights[indices, 0]
             ranked = np.argsort(-contributions, kind="stable")[:_CUES]
             cues = tuple(feats[i] for i in ranked if contributions[i] > 0)
-        return Prediction(self.labels[best], float(probs[best]), cues)
+        return Prediction(LABELS[best], float(probs[best]), cues)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
