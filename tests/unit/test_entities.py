@@ -483,3 +483,18 @@ def test_editorial_brackets_are_not_part_of_a_name(nlp: Language) -> None:
     persons = _by_label(_ents(nlp, text))["PERSON"]
     assert {"Joe Biden", "John Kerry"} <= persons
     assert not any("[" in p or "]" in p for p in persons)
+
+
+def test_cabinet_portfolio_is_not_part_of_the_name_before_it(nlp: Language) -> None:
+    text = "The son of former Obama Transportation Secretary Ray LaHood is running for the seat."
+    persons = _by_label(_ents(nlp, text))["PERSON"]
+    assert "Ray LaHood" in persons
+    assert not any("Transportation" in p for p in persons)
+
+
+def test_social_handles_are_not_names(nlp: Language) -> None:
+    # invisible direction marks around the handle, as pasted from an embedded post
+    text = "Former \u2066@ICEgov\u2069 Dir. Tom Homan argued with \u2066@RepJayapal\u2069 during a House hearing."
+    names = {e["canonical"] for e in _ents(nlp, text)}
+    assert "Tom Homan" in names
+    assert not any("@" in n for n in names)

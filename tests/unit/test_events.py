@@ -754,3 +754,99 @@ def test_learned_event_takes_the_modality_of_the_main_verb(enricher: Enricher) -
     )
     events = _direct(enricher, body, published_at="2019-03-29T12:00:00Z", learned=True)
     assert [(e["event_type"], e["status"]) for e in events] == [("LEGISLATION", "planned")]
+
+
+# --------------------------------------------------------------------------------------------
+# Sixth session: backstory, perpetrators, generic courts, participles and future-in-the-past
+# (texts written for these tests)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a removal told as who someone is, not a removal the article reports
+        "Prosecutors charged the farmworker with re-entering the United States after having been deported.",
+        "Agents should target migrants who have previously been deported and came back, the memo says.",
+        # the second conjunct shares the first's place under "from": a policy's reach, not a removal
+        "The new rule stops agents from detaining and deporting asylum seekers with pending cases.",
+    ],
+)
+def test_backstory_and_prevented_removals_are_not_deportations(enricher: Enricher, body: str) -> None:
+    assert [e for e in _direct(enricher, body) if e["event_type"] == "DEPORTATION"] == []
+
+
+def test_a_reported_removal_is_still_a_deportation(enricher: Enricher) -> None:
+    events = _direct(enricher, "Immigration agents deported 140 Salvadoran migrants on Tuesday, officials said.")
+    assert [(e["event_type"], e["status"]) for e in events] == [("DEPORTATION", "occurred")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The senator told stories of Americans killed by undocumented immigrants near the border.",
+        "The migrant who fired the gun shot that killed a tourist on the pier was acquitted this week.",
+        "Many critics of immigration recall a grandparent who was born abroad but died a proud citizen.",
+        "The governor said international ruling bodies have no say over the state's border with Mexico.",
+    ],
+)
+def test_harm_by_migrants_or_to_nobody_is_no_humanitarian_incident(enricher: Enricher, body: str) -> None:
+    assert [e for e in _direct(enricher, body) if e["event_type"] == "HUMANITARIAN_INCIDENT"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Three migrants died in the desert west of Yuma on Sunday, the Border Patrol said.",
+        "A migrant was shot and killed by Mexican police near the border on Sunday.",
+    ],
+)
+def test_harm_to_migrants_is_a_humanitarian_incident(enricher: Enricher, body: str) -> None:
+    events = [e for e in _direct(enricher, body) if e["event_type"] == "HUMANITARIAN_INCIDENT"]
+    assert len(events) == 1 and events[0]["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Congress missed the deadline, but courts have ruled the asylum program can stay in place for now.",
+        "He must respect the limits of his office on immigration, or the courts will enjoin him again.",
+    ],
+)
+def test_courts_in_general_give_no_court_ruling(enricher: Enricher, body: str) -> None:
+    assert [e for e in _direct(enricher, body) if e["event_type"] == "COURT_RULING"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Federal courts blocked the asylum ban on Monday.",
+        "The courts blocked the asylum ban on Monday.",
+    ],
+)
+def test_courts_that_acted_still_rule(enricher: Enricher, body: str) -> None:
+    events = [e for e in _direct(enricher, body) if e["event_type"] == "COURT_RULING"]
+    assert len(events) == 1 and events[0]["date"] is not None
+
+
+def test_a_participle_does_not_claim_a_planned_events_date(enricher: Enricher) -> None:
+    # "titled ... on Wednesday": the participle describes the forum; Wednesday is when the meeting is
+    body = (
+        "The governor will deliver a speech on border policy at an event titled \"Borders and Neighbours\" on "
+        "Wednesday, the same day state and federal officials will meet to discuss the migrant shelters."
+    )
+    events = _direct(enricher, body, published_at="2019-03-25T12:00:00Z")  # a Monday
+    meeting = _one(events, "OFFICIAL_MEETING")
+    assert meeting["status"] == "planned"
+    assert meeting["date"] is not None and meeting["date"]["resolved"] == "2019-03-27"
+
+
+def test_would_begin_after_a_past_report_is_planned(enricher: Enricher) -> None:
+    body = (
+        "In a post on Friday the president said that immigration agents next week would begin deporting "
+        "thousands of families."
+    )
+    events = _direct(enricher, body, published_at="2019-06-18T12:00:00Z")
+    deportation = _one(events, "DEPORTATION")
+    assert deportation["status"] == "planned"
+    assert deportation["date"] is not None and deportation["date"]["resolved"].startswith("2019-06")

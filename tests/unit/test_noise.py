@@ -131,3 +131,24 @@ def test_blanking_keeps_offsets_and_drops_only_the_cards() -> None:
 def test_prose_has_no_hover_cards(text: str) -> None:
     assert inline_junk_ranges(text) == []
     assert blank_inline_junk(text) is text
+
+
+SIGNUP_PROSE = (
+    "Get the day's border news in your inbox. Email Sign Up By signing up you agree to receive email newsletters "
+    "or alerts from the Daily Example. You can unsubscribe at any time. The senator spoke on Tuesday."
+)
+
+
+def test_sign_up_widgets_are_blanked_inside_prose() -> None:
+    clean = blank_inline_junk(SIGNUP_PROSE)
+    assert len(clean) == len(SIGNUP_PROSE)
+    assert "Sign Up" not in clean and "signing up" not in clean
+    assert "in your inbox." in clean and "You can unsubscribe at any time. The senator spoke" in clean
+
+
+def test_overlapping_junk_is_blanked_once() -> None:
+    # a hover card whose headlines contain a sign-up widget: one range, and the blanked text keeps its length
+    card = "Janet Q. DoeEmail Sign Up By signing up you agree to this. Budget talks stall MORE"
+    text = f"Sen. Janet Doe {card} (R-Ore.) said it."
+    assert inline_junk_ranges(text) == [(text.index(card), text.index(card) + len(card))]
+    assert blank_inline_junk(text) == text.replace(card, " " * len(card))

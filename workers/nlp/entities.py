@@ -385,6 +385,14 @@ def _geocode(name: str) -> tuple[str | None, float | None, float | None]:
 # ----------------------------------------------------------------------------------------------
 
 
+# A cabinet portfolio glued to the name before it: "former Obama Transportation Secretary Ray LaHood"
+_TRAIL_PORTFOLIO_RE = re.compile(
+    r"\s+(?:Transportation|Homeland|Defense|Defence|Commerce|Labor|Labour|Energy|Treasury|Interior|Education|"
+    r"Agriculture|Justice|Health|Housing|State|Veterans|Foreign|Immigration)$"
+)
+_TITLE_AFTER_RE = re.compile(r"\s+(?:Security\s+)?(?:Secretary|Minister|Department|Director|Chief|Commissioner)\b")
+
+
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     """Shrink [start, end) past determiners, possessives, edge punctuation and (PERSON) titles."""
     seg = text[start:end]
@@ -408,6 +416,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             seg = seg[: m.start()]
             changed = True
         m = _TRAIL_WORD_RE.search(seg)
+        if not m and label == "PERSON" and _TITLE_AFTER_RE.match(text, end):
+            m = _TRAIL_PORTFOLIO_RE.search(seg)  # "Obama Transportation| Secretary Ray LaHood"
         if m:
             end -= len(seg) - m.start()
             seg = seg[: m.start()]
@@ -435,7 +445,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
 def _is_junk(seg: str, label: str, lower_words: frozenset[str]) -> bool:
     if not any(c.isalpha() for c in seg):
         return True
-    if seg[0] in "@#" or "http" in seg or "www." in seg:
+    if seg[0] in "@#" or "@" in seg or "http" in seg or "www." in seg:
         return True
     if label == "POLICY":
         return False

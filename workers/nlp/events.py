@@ -644,8 +644,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     reported_past = any(h.lemma_ in _REPORTING and h.tag_ == "VBD" for h in chain[1:])
     if any(h.lemma_ in _SPECULATIVE_HEADS for h in chain[1:3]) or verb.head.lemma_ in _SPECULATIVE_HEADS:
         return "hypothetical", True
-    if reported_past and "would" in aux:
-        return "planned", False  # future in the past: "said he would sign the bill"
+    if reported_past and ("would" in aux or any("would" in _aux_lemmas(h) for h in chain[1:3])):
+        return "planned", False  # future in the past: "said he would sign the bill", "would begin deporting"
     if aux & _HYPO_AUX:
         return "hypothetical", True
     if any(h.lemma_ in _HYPO_AUX or _aux_lemmas(h) & _HYPO_AUX for h in chain[1:3]) and not reported_past:
@@ -799,6 +799,8 @@ def _build(
         return None
     if rule.event_type == "DEPORTATION" and not _deportation_ok(trigger):
         return None
+    if rule.event_type == "COURT_RULING" and _generic_courts(_governing_verb(trigger)):
+        return None
     if (
         rule.event_type == "OFFICIAL_MEETING"
         and trigger.pos_ in ("NOUN", "PROPN")
@@ -852,6 +854,25 @@ def _build(
         spread=_SPREAD.search(sent.text[clause[0] - sent.start_char : clause[1] - sent.start_char]) is not None,
         anaphoric=trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in trigger.children),
     )
+
+
+_COURT_NOUNS = _words("court judge")
+
+
+def _generic_courts(verb: Token) -> bool:
+    """Courts in general, not one court's ruling: "courts have ruled the program can stay", "the courts
+    will enjoin him as they have his predecessor" -- a bare plural (or "the courts") names no case."""
+    clause = verb if _subjects(verb) else _conj_root(verb)
+    for child in clause.children:
+        if child.dep_ != "nsubj" or child.lemma_.lower() not in _COURT_NOUNS or child.tag_ != "NNS":
+            continue
+        modifiers = [c for c in child.children if c.dep_ in ("amod", "compound", "nummod", "poss", "prep")]
+        determiners = [c.lower_ for c in child.children if c.dep_ == "det"]
+        if modifiers:
+            return False
+        # "the courts blocked the ban" may point back to courts named earlier; "the courts will" does not
+        return not determiners or (determiners == ["the"] and verb.tag_ != "VBD")
+    return False
 
 
 def _conj_root(verb: Token) -> Token:
@@ -925,14 +946,21 @@ def _has_site(verb: Token) -> bool:
 def _has_victim(trigger: Token) -> bool:
     """For harm verbs, the one harmed is a person: "a girl died", "24 immigrants have died", "they died" --
     not "the plan died" (nor "a grandparent who died", which is no migrant)."""
+    if trigger.lower_ == "shot" and trigger.pos_ != "VERB":
+        return False  # "the gun shot that killed her": the weapon, not someone shot
     if trigger.lemma_ not in _HARM_VERBS:
         return True
-    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if _migrant_perpetrator(trigger):
+        return False  # "killed by an undocumented immigrant": a crime story, not harm done to migrants
+    clause = trigger
+    while clause.dep_ == "conj" and not _subjects(clause):
+        clause = clause.head  # "who was born elsewhere but died": the conjuncts share a subject
+    subjects = _subjects(clause)
     if not subjects:
         return True
     subj = subjects[0]
-    if subj.lower_ in ("who", "that", "which") and trigger.dep_ == "relcl":
-        subj = trigger.head  # the antecedent of the relative pronoun
+    if subj.lower_ in ("who", "that", "which") and clause.dep_ == "relcl":
+        subj = clause.head  # the antecedent of the relative pronoun
     counted = any(
         c.dep_ == "nummod" and c.like_num and not (len(c.text) == 4 and c.text[:2] in ("19", "20"))
         for c in subj.children
@@ -944,6 +972,28 @@ def _has_victim(trigger: Token) -> bool:
         or subj.lower_ in ("they", "he", "she", "we")
         or counted
     )
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+_MIGRANT_WORDS = _words("immigrant migrant alien refugee seeker")
+
+
+def _migrant_perpetrator(trigger: Token) -> bool:
+    """Whether the one who harms is a migrant: the active subject ("an immigrant who killed") or the
+    passive agent ("Americans killed by undocumented immigrants")."""
+    if trigger.lemma_ in ("die", "drown"):
+        return False  # whoever dies is the one harmed
+    agents = [c for c in trigger.children if c.dep_ == "nsubj"]
+    agents += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for agent in agents:
+        if agent.lower_ in ("who", "that") and trigger.dep_ == "relcl":
+            agent = trigger.head
+        if agent.lemma_.lower() in _MIGRANT_WORDS:
+            return True
+    return False
 
 
 _THREAT_OBJECTS = frozenset(
@@ -967,15 +1017,35 @@ def _deportation_ok(trigger: Token) -> bool:
     """Removals that happened or are scheduled, not the idea of one: "a bill to deport children", "stop
     deporting young immigrants", "preventing agents from deporting", "data shared to deport people" name a
     policy, a debate or a purpose (policy and legislation rules cover those)."""
+    if trigger.tag_ == "VBN" and _backstory_removal(trigger):
+        return False
     if trigger.pos_ != "VERB" or trigger.tag_ not in ("VB", "VBG"):
         return True
-    head = trigger.head
+    first = trigger
+    while first.dep_ == "conj":
+        first = first.head  # "preventing agents from detaining and deporting": the first conjunct's place
+    head = first.head
+    trigger = first
     if trigger.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return False
     if head.lemma_.lower() in _HALTING or head.pos_ == "ADP":
         return False
     purpose = trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     return not purpose
+
+
+_EARLIER = _words("previously already once ever before formerly")
+
+
+def _backstory_removal(trigger: Token) -> bool:
+    """A removal told as someone's history: "re-entering after having been deported", "those who had
+    previously been deported" -- who a person is, not a removal the article reports."""
+    aux = _aux_lemmas(trigger)
+    if "having" in aux:
+        return True
+    return trigger.dep_ in ("relcl", "pcomp", "advcl") and any(
+        c.dep_ == "advmod" and c.lower_ in _EARLIER for c in trigger.children
+    )
 
 
 def _mover_ok(trigger: Token, verb: Token) -> bool:
@@ -1335,7 +1405,7 @@ def _date(
         if first.dep_ == "nmod" and first.head.pos_ == "NOUN" and first.head is not trigger:
             continue  # "implemented the governor's Sept. 18 order": the order's date, not this act's
         head = _governing_verb(first)
-        if status == "planned" and head.tag_ in ("VBD", "VBN") and head is not verb:
+        if status == "planned" and _past_statement(head) and head is not verb:
             continue  # "officials said Monday that X will ...": Monday is when it was said
         res = resolve_date(text, anchor, tense=tense, anchor_kind=anchor_kind)
         if res is not None and status in ("occurred", "negated"):
@@ -1356,6 +1426,18 @@ def _date(
         return depth, abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
+
+
+_NAMING_VERBS = _words("title entitle call name dub label")
+
+
+def _past_statement(head: Token) -> bool:
+    """A past verb that can carry its own date ("said Monday", "the bill passed by the legislature on
+    Monday"), unlike a participle that only names a noun ("an event titled ... on Wednesday", where the
+    parser hangs the date on the name)."""
+    if head.tag_ == "VBN" and head.dep_ in ("acl", "amod") and head.lemma_.lower() in _NAMING_VERBS:
+        return False
+    return head.tag_ in ("VBD", "VBN")
 
 
 _FULL_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")

@@ -203,11 +203,27 @@ _HOVER_CARD = re.compile(
 )
 
 
+# A newsletter widget flattened into the prose: "... in your inbox. Email Sign Up By signing up you agree to
+# receive email newsletters or alerts from POLITICO." Its button label reads as a name ("Email Sign").
+_SIGNUP_WIDGET = re.compile(r"\b(?:(?:Email|Newsletter) Sign Up(?: Now)?\b(?: By signing up\b[^.\n]{0,200}\.)?"
+                            r"|Sign Up(?: Now)? By signing up\b[^.\n]{0,200}\.)")
+
+
 def inline_junk_ranges(text: str) -> list[tuple[int, int]]:
-    """Ranges of junk inside prose lines (hover cards), sorted. Line-level junk is `boilerplate_ranges`."""
-    if " MORE" not in text:  # the cheap test that clears nearly every body
-        return []
-    return [(m.start("card"), m.end("card")) for m in _HOVER_CARD.finditer(text)]
+    """Ranges of junk inside prose lines (hover cards, sign-up widgets), sorted. Line-level junk is
+    `boilerplate_ranges`."""
+    ranges: list[tuple[int, int]] = []
+    if " MORE" in text:  # the cheap test that clears nearly every body
+        ranges += [(m.start("card"), m.end("card")) for m in _HOVER_CARD.finditer(text)]
+    if "Sign Up" in text:
+        ranges += [m.span() for m in _SIGNUP_WIDGET.finditer(text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))  # blanking assumes disjoint ranges
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def blank_inline_junk(text: str) -> str:

@@ -225,7 +225,9 @@ _SMUGGLING = r"""
 
 _HUMANITARIAN = r"""
     \b(?P<t>tear\s+gas|rubber\s+bullets|pepper\s+spray)\b
-  | \b(?P<t2>died|drowned|killed|dies|deaths|death\s+(?:of|toll|in)|bodies|injured|wounded|kidnapped|
+  | \b(?P<t2>died|drowned|killed|dies|deaths|death\s+(?:of|toll|in)|injured|wounded|kidnapped|
+        (?<!ruling\s)(?<!governing\s)(?<!legislative\s)(?<!regulatory\s)(?<!advisory\s)(?<!public\s)
+        (?<!federal\s)(?<!oversight\s)bodies|
         assaulted|raped|shot|
         dehydrat\w+|starv\w+)\b
   | \b(?:shelters?|camps?)\s+(?:\w+\s+){0,3}(?P<t3>overwhelmed|overcrowded|over\s+capacity|at\s+capacity|
