@@ -850,3 +850,35 @@ def test_would_begin_after_a_past_report_is_planned(enricher: Enricher) -> None:
     deportation = _one(events, "DEPORTATION")
     assert deportation["status"] == "planned"
     assert deportation["date"] is not None and deportation["date"]["resolved"].startswith("2019-06")
+
+
+def test_an_undated_act_takes_the_date_of_the_sentence_before(enricher: Enricher) -> None:
+    body = (
+        "Mexican and U.S. officials met in Washington on Tuesday to discuss the asylum backlog. "
+        "Mexico deployed 6,000 National Guard troops to its southern border with Guatemala, the minister said."
+    )
+    events = _direct(enricher, body, published_at="2019-06-12T12:00:00Z")  # a Wednesday
+    deployment = _one(events, "BORDER_SECURITY")
+    assert deployment["date"] is not None and deployment["date"]["resolved"] == "2019-06-11"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The border programme began in 2012 under President Barack Obama.",  # long past: background, not this act
+        "The two governments will meet again next week to discuss the asylum backlog.",  # ahead: not what happened
+    ],
+)
+def test_old_or_future_dates_are_not_carried(enricher: Enricher, first: str) -> None:
+    body = f"{first} Mexico deployed 6,000 National Guard troops to its southern border with Guatemala."
+    deployment = _one(_direct(enricher, body, published_at="2019-06-12T12:00:00Z"), "BORDER_SECURITY")
+    assert deployment["date"] is None
+
+
+def test_a_planned_act_does_not_take_a_past_date_from_before(enricher: Enricher) -> None:
+    body = (
+        "Mexican and U.S. officials met in Washington on Tuesday to discuss the asylum backlog. "
+        "Mexico will deploy 6,000 National Guard troops to its southern border with Guatemala."
+    )
+    deployment = _one(_direct(enricher, body, published_at="2019-06-12T12:00:00Z"), "BORDER_SECURITY")
+    assert deployment["status"] == "planned" and deployment["date"] is None

@@ -239,6 +239,7 @@ def extract_events(
         candidates.extend(sorted(built.values(), key=lambda c: c.trigger_start))
     _share_actor_countries(candidates)
     merged = _merge(candidates)
+    _carry_previous_dates(merged, sentences, skip, anchor, anchor_kind)  # after merging: mentions keep theirs
     _inherit_planned_dates(merged)
     merged = _cap_per_type([c for c in merged if _publishable(c)])
     home = _dominant_country(entities)
@@ -1546,6 +1547,34 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
             target.location = cand.location
         target.confidence = round(min(0.95, max(target.confidence, cand.confidence) + 0.05), 3)
     return out
+
+
+def _carry_previous_dates(
+    candidates: Sequence[_Candidate],
+    sentences: Sequence[Span],
+    skip: Sequence[bool],
+    anchor: datetime,
+    anchor_kind: DateAnchor,
+) -> None:
+    """A reported act whose sentence names no date continues the sentence before it: "The House voted on
+    Thursday to ... The measure would bar ..." / "Agents raided the plant on Tuesday. They detained 80".
+    Only a sentence with no date expression at all takes the previous sentence's last past date, and only a
+    recent one (a date long past there would be background, not this act's)."""
+    for cand in candidates:
+        index = cand.sent_index
+        if cand.status != "occurred" or cand.date is not None or index == 0 or skip[index - 1]:
+            continue
+        if find_date_expressions(cand.sentence.text):
+            continue  # the sentence dates something; the rules chose not to give it to this act
+        previous = sentences[index - 1].text
+        for start, _end, text in reversed(find_date_expressions(previous)):
+            if _FUTURE_DATE.match(text) or _RANGE_START.search(previous[max(0, start - 12) : start]):
+                continue
+            resolved = resolve_date(text, anchor, tense="past", anchor_kind=anchor_kind)
+            resolved = resolved and _in_the_past(resolved, text, anchor)
+            if resolved and not _long_before(resolved, anchor):
+                cand.date = resolved
+                break
 
 
 def _inherit_planned_dates(events: Sequence[_Candidate]) -> None:
