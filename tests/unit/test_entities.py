@@ -498,3 +498,30 @@ def test_social_handles_are_not_names(nlp: Language) -> None:
     names = {e["canonical"] for e in _ents(nlp, text)}
     assert "Tom Homan" in names
     assert not any("@" in n for n in names)
+
+
+def test_a_capital_the_inside_a_sentence_belongs_to_the_name(nlp: Language) -> None:
+    text = (
+        "As an editor at The Lakeside Ledger wrote last week, the border fence is unpopular. "
+        "Read more: Why The Border Wall Matters"
+    )
+    orgs = _by_label(_ents(nlp, text))["ORG"]
+    assert "The Lakeside Ledger" in orgs
+    assert not any(o.startswith("The Border") for o in orgs)  # a headline's title case is not a name
+
+
+def test_us_prefix_of_an_unlisted_organisation_is_spelled_out(nlp: Language) -> None:
+    text = "The U.S. Conference of Catholic Bishops criticised the asylum rule on Monday."
+    assert "United States Conference of Catholic Bishops" in _by_label(_ents(nlp, text))["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("Tax data held by the IRS cannot be shared with immigration agents.", "Internal Revenue Service"),
+        ("The caravan reached Tijuana on Sunday, AFP reported.", "Agence France-Presse"),
+        ("Prosecutors said the men belonged to MS-13 and had crossed the border in 2016.", "MS-13"),
+    ],
+)
+def test_well_known_acronyms_take_their_full_names(nlp: Language, text: str, canonical: str) -> None:
+    assert canonical in _by_label(_ents(nlp, text))["ORG"]

@@ -882,3 +882,14 @@ def test_a_planned_act_does_not_take_a_past_date_from_before(enricher: Enricher)
     )
     deployment = _one(_direct(enricher, body, published_at="2019-06-12T12:00:00Z"), "BORDER_SECURITY")
     assert deployment["status"] == "planned" and deployment["date"] is None
+
+
+def test_harm_by_a_gang_to_people_not_said_to_be_migrants_is_a_crime_story(enricher: Enricher) -> None:
+    body = "The president spoke of two teenage girls killed by the gang MS-13 on Long Island, near the border fight."
+    assert [e for e in _direct(enricher, body) if e["event_type"] == "HUMANITARIAN_INCIDENT"] == []
+
+
+def test_the_harmed_is_the_object_of_an_active_verb(enricher: Enricher) -> None:
+    body = "Gunmen from a drug cartel killed 19 migrants near the border town of Camargo, Mexico, on Sunday."
+    events = [e for e in _direct(enricher, body) if e["event_type"] == "HUMANITARIAN_INCIDENT"]
+    assert len(events) == 1 and events[0]["date"] is not None

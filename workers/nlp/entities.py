@@ -240,8 +240,13 @@ def _normalize(text: str, label: str) -> tuple[str, str, str | None, bool]:
     if label == "PERSON":
         return "PERSON", _clean_person(text), None, False
     if label == "ORG":
+        if _US_PREFIX_RE.match(text):  # "U.S. Chamber of Commerce" -> "United States Chamber of Commerce"
+            return "ORG", _US_PREFIX_RE.sub("United States ", _straight(text)), "USA", False
         return "ORG", _straight(_title_if_caps(text)) if len(text) > 5 else text, _org_country(text), False
     return label, _straight(text), None, False
+
+
+_US_PREFIX_RE = re.compile(r"^(?:U\.S\.|US|U\.S)\s+(?=[A-Z])")
 
 
 def _normalize_place(text: str, label: str) -> tuple[str, str, str | None, bool] | None:
@@ -630,11 +635,27 @@ def _is_notable_place(name: str) -> bool:
     return place is not None and (place.kind in ("country", "state") or place.population >= 50_000)
 
 
+_CAPITAL_THE_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+[ \u00a0]+The[ \u00a0]+$")
+_TITLE_CASE_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z]")
+
+
+def _capital_the_before(text: str, start: int, end: int) -> bool:
+    """Whether a capital "The" inside a sentence opens the name: "an editor at The Brownsville Herald", "As
+    The Weekly Standard's editor wrote". Not a sentence's first word, and not a headline's title case ("Why
+    The Border Patrol Matters"), where every word is capitalised."""
+    return (
+        _CAPITAL_THE_BEFORE_RE.search(text, max(0, start - 40), start) is not None
+        and _TITLE_CASE_AFTER_RE.match(text, end) is None
+    )
+
+
 def _make_mention(text: str, start: int, end: int, label: str) -> _Mention | None:
     seg = text[start:end]
     if not seg.strip():
         return None
     new_label, canonical, country, fixed = _normalize(seg, label)
+    if new_label == "ORG" and not fixed and _capital_the_before(text, start, end):
+        canonical = "The " + canonical
     if new_label == "PERSON" and not fixed and canonical != seg:
         # keep the span on the name itself when a title was cleaned from the canonical
         idx = seg.find(canonical.split()[0]) if canonical else -1

@@ -957,6 +957,9 @@ def _has_victim(trigger: Token) -> bool:
     while clause.dep_ == "conj" and not _subjects(clause):
         clause = clause.head  # "who was born elsewhere but died": the conjuncts share a subject
     subjects = _subjects(clause)
+    objects = [c for c in trigger.children if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")]
+    if trigger.lemma_ not in ("die", "drown") and objects and not any(c.dep_ == "nsubjpass" for c in trigger.children):
+        subjects = objects  # "gunmen killed 19 migrants": the harmed is the object of an active verb
     if not subjects:
         return True
     subj = subjects[0]
@@ -983,18 +986,29 @@ _MIGRANT_WORDS = _words("immigrant migrant alien refugee seeker")
 
 
 def _migrant_perpetrator(trigger: Token) -> bool:
-    """Whether the one who harms is a migrant: the active subject ("an immigrant who killed") or the
-    passive agent ("Americans killed by undocumented immigrants")."""
+    """Whether the harm is a crime story rather than harm done to migrants: the one who harms is a migrant
+    (the active subject, "an immigrant who killed", or the passive agent, "Americans killed by undocumented
+    immigrants"), or a gang harms people who are not said to be migrants ("girls killed by the gang MS-13";
+    "migrants killed by a gang" stays an incident)."""
     if trigger.lemma_ in ("die", "drown"):
         return False  # whoever dies is the one harmed
     agents = [c for c in trigger.children if c.dep_ == "nsubj"]
     agents += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    victims = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ in ("acl", "relcl"):
+        victims.append(trigger.head)
+    migrant_victim = any(v.lemma_.lower() in _MIGRANT_WORDS for v in victims)
     for agent in agents:
         if agent.lower_ in ("who", "that") and trigger.dep_ == "relcl":
             agent = trigger.head
         if agent.lemma_.lower() in _MIGRANT_WORDS:
             return True
+        if not migrant_victim and any(t.lemma_.lower() in _GANG_WORDS for t in agent.subtree):
+            return True
     return False
+
+
+_GANG_WORDS = _words("gang ms-13 ms13 cartel mafia")
 
 
 _THREAT_OBJECTS = frozenset(
