@@ -525,3 +525,38 @@ def test_us_prefix_of_an_unlisted_organisation_is_spelled_out(nlp: Language) -> 
 )
 def test_well_known_acronyms_take_their_full_names(nlp: Language, text: str, canonical: str) -> None:
     assert canonical in _by_label(_ents(nlp, text))["ORG"]
+
+
+def test_officeholders_lose_a_middle_initial(nlp: Language) -> None:
+    text = "Speaker John A. Boehner said the House would act. Judge Andrew S. Hanen later ruled against the plan."
+    persons = _by_label(_ents(nlp, text))["PERSON"]
+    assert "John Boehner" in persons  # the officeholder's usual name
+    assert "Andrew S. Hanen" in persons  # anyone else keeps the name as written
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("House Minority Nancy Pelosi spoke to reporters about the border bill.", "Nancy Pelosi"),
+        ("Wouldn’t Obama have signed the bill?", "Barack Obama"),
+    ],
+)
+def test_titles_and_fragments_before_a_name_are_dropped(nlp: Language, text: str, person: str) -> None:
+    assert person in _by_label(_ents(nlp, text))["PERSON"]
+
+
+def test_a_full_name_tagged_as_an_organisation_is_the_person_named_by_surname() -> None:
+    # the model's mistake, as it made it in context: the full name as ORG, the later "Mr. Palinkas" as PERSON
+    from workers.nlp.entities import _apply_person_consistency, _Mention
+
+    mentions = [
+        _Mention("Kenneth Palinkas", "ORG", 0, 16, "Kenneth Palinkas", None),
+        _Mention("Bank Palinkas", "ORG", 30, 43, "Bank Palinkas", None),
+        _Mention("Palinkas", "PERSON", 60, 68, "Palinkas", None),
+    ]
+    _apply_person_consistency(mentions)
+    assert [(m.label, m.canonical) for m in mentions] == [
+        ("PERSON", "Kenneth Palinkas"),
+        ("ORG", "Bank Palinkas"),  # an organisation word, not a first name
+        ("PERSON", "Kenneth Palinkas"),
+    ]

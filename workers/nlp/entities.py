@@ -62,7 +62,8 @@ _TITLES = (
     "press secretary", "spokesman", "spokeswoman", "spokesperson", "professor", "prof.", "chairman",
     "chairwoman", "chair", "whip", "majority whip", "minority whip", "ranking member", "assemblyman",
     "assemblywoman", "councilman", "councilwoman", "lawmaker", "justices", "judges", "senators", "governors",
-    "sen", "rep", "gov", "dr", "mr", "mrs", "ms", "staff", "staff sgt.",
+    "sen", "rep", "gov", "dr", "mr", "mrs", "ms", "staff", "staff sgt.", "minority", "majority", "counsel",
+    "adviser", "advisor", "senior adviser", "senior advisor", "team",
 )  # fmt: skip
 # Titles that are also first names ("Lady Gaga", "Don Young"): stripped only before a full name.
 _NAME_LIKE_TITLE_RE = re.compile(r"^(?:first\s+)?(?:lady|don)\s+(?=\S+\s+\S)", re.IGNORECASE)
@@ -171,8 +172,11 @@ def _straight(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
+_CONTRACTION_LEAD_RE = re.compile(r"^n['’]t\s+")  # "Wouldn’t Obama" split after "Would"
+
+
 def _clean_person(text: str) -> str:
-    text = _NICKNAME_RE.sub(" ", text)
+    text = _CONTRACTION_LEAD_RE.sub("", _NICKNAME_RE.sub(" ", text))
     if ":" in text:
         text = text.rsplit(":", 1)[1]  # "Photo: Jane Doe"
     text = _person_around_possessive(text)
@@ -721,8 +725,28 @@ def _person_keys(name: str) -> list[str]:
     return keys
 
 
+def _relabel_named_surnames(mentions: list[_Mention]) -> None:
+    """"Kenneth Palinkas" tagged ORG in a document that also says "Mr. Palinkas" (PERSON): the two-word
+    name is the person, so the bare surname can take it."""
+    surnames = {m.canonical for m in mentions if m.label == "PERSON" and " " not in m.canonical}
+    for m in mentions:
+        if m.fixed or m.label not in ("ORG", "GPE", "LOC"):
+            continue
+        words = m.canonical.split()
+        if (
+            len(words) == 2
+            and words[1] in surnames
+            and words[0].isalpha()
+            and words[0][:1].isupper()
+            and words[0].lower() not in _ORG_WORDS
+            and find_place(m.canonical) is None
+        ):
+            m.label, m.canonical, m.country = "PERSON", _clean_person(m.text), None
+
+
 def _apply_person_consistency(mentions: list[_Mention]) -> None:
     """A later bare surname, or a full name the model tagged as ORG/GPE, is the person seen in the doc."""
+    _relabel_named_surnames(mentions)
     full_counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -1096,6 +1120,9 @@ _TITLE_BEFORE_RE = re.compile(
 )
 
 
+_MIDDLE_INITIALS_RE = re.compile(r"(?<=\w) (?:[A-Z]\. ?)+(?=[A-Z][a-z])")
+
+
 def _apply_officeholders(text: str, mentions: list[_Mention]) -> None:
     """A bare surname or short form of a well-known officeholder ("Obama", "Pelosi", "AMLO") gets the full
     name when the document itself gives none; a surname the model called ORG becomes the person."""
@@ -1112,6 +1139,9 @@ def _apply_officeholders(text: str, mentions: list[_Mention]) -> None:
         if m.label != "PERSON" and (len(words) > 2 or not name[:1].isupper()):
             continue
         holder = lookup_officeholder(name, _person_title_before(text, m.start))
+        if holder is None and m.label == "PERSON" and _MIDDLE_INITIALS_RE.search(name):
+            # "John A. Boehner", "Janet A. Napolitano": the officeholder's usual name has no middle initial
+            holder = lookup_officeholder(_MIDDLE_INITIALS_RE.sub(" ", name), _person_title_before(text, m.start))
         if holder is None:
             continue
         if m.label != "PERSON" and len(words) > 1 and fold(name) != fold(holder.name):
