@@ -893,3 +893,27 @@ def test_the_harmed_is_the_object_of_an_active_verb(enricher: Enricher) -> None:
     body = "Gunmen from a drug cartel killed 19 migrants near the border town of Camargo, Mexico, on Sunday."
     events = [e for e in _direct(enricher, body) if e["event_type"] == "HUMANITARIAN_INCIDENT"]
     assert len(events) == 1 and events[0]["date"] is not None
+
+
+def test_a_state_in_the_present_perfect_since_a_time_is_ongoing(enricher: Enricher) -> None:
+    body = (
+        "More than 900 migrant children have been separated from their parents at the border since early May "
+        "under the administration's policy, officials said."
+    )
+    event = _one(_direct(enricher, body, published_at="2018-06-20T12:00:00Z"), "DETENTION")
+    assert event["status"] == "ongoing" and event["date"] is None
+
+
+def test_acts_repeated_since_a_time_stay_occurred(enricher: Enricher) -> None:
+    body = "Since taking office, the president has signed three executive orders on immigration."
+    event = _one(_direct(enricher, body, published_at="2018-06-20T12:00:00Z"), "POLICY_ANNOUNCEMENT")
+    assert event["status"] == "occurred"
+
+
+def test_the_present_perfect_takes_no_date_from_the_sentence_before(enricher: Enricher) -> None:
+    body = (
+        "Migrants rushed the fence at the San Ysidro crossing on Sunday. "
+        "The president has threatened to close the border with Mexico completely."
+    )
+    threat = _one(_direct(enricher, body, published_at="2018-11-26T12:00:00Z"), "PRESSURE_THREAT")
+    assert threat["date"] is None

@@ -626,6 +626,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "negated", False
     if _requested(trigger, verb, chain, sent):
         return "hypothetical", False
+    if _perfect_since(verb):
+        return "ongoing", False  # "have been held since Wednesday": a state that began and goes on
     aux = _aux_lemmas(verb)
     if event_type in _STATE_TYPES and verb.tag_ in ("VBZ", "VBP") and _has_own_clause(verb) and not aux:
         return "ongoing", False  # "the policy continues", whatever the main clause plans
@@ -670,6 +672,25 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
 _INTENT_NOUNS = _words(
     "plan attempt effort proposal bid push call demand threat promise pledge idea option way"
 )
+
+
+_STATE_VERBS = _words("be become remain stay wait live")
+
+
+def _perfect_since(verb: Token) -> bool:
+    """Present perfect with "since": "2,300 children have been separated since early May", "the centre has
+    become a detention site since the deal came into force" -- what began then still holds."""
+    if not _aux_lemmas(verb) & {"has", "have", "'ve", "’ve"}:
+        return False
+    state = "been" in _aux_lemmas(verb) or verb.lemma_ in _STATE_VERBS
+    if not state:
+        return False  # "has signed three orders since taking office": acts repeated, each of them done
+    for child in verb.children:
+        if child.lower_ == "since" and child.dep_ in ("prep", "mark"):
+            return True
+        if child.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in child.children):
+            return True
+    return False
 
 
 def _infinitive_status(verb: Token) -> tuple[str, bool]:
@@ -1580,6 +1601,9 @@ def _carry_previous_dates(
             continue
         if find_date_expressions(cand.sentence.text):
             continue  # the sentence dates something; the rules chose not to give it to this act
+        verb = _governing_verb(_trigger_token(cand.sentence.doc, cand.sentence, cand.trigger_start))
+        if _aux_lemmas(verb) & {"has", "have", "'ve", "’ve"}:
+            continue  # the present perfect takes no past date of its own ("has threatened to close it")
         previous = sentences[index - 1].text
         for start, _end, text in reversed(find_date_expressions(previous)):
             if _FUTURE_DATE.match(text) or _RANGE_START.search(previous[max(0, start - 12) : start]):
