@@ -917,3 +917,15 @@ def test_the_present_perfect_takes_no_date_from_the_sentence_before(enricher: En
     )
     threat = _one(_direct(enricher, body, published_at="2018-11-26T12:00:00Z"), "PRESSURE_THREAT")
     assert threat["date"] is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "To restore the population, the country would have to admit an additional 1 million immigrants per year.",
+        "The rule would cut legal immigration by 260,000 people a year, officials at the Department of Homeland "
+        "Security said.",
+    ],
+)
+def test_projected_figures_are_not_enforcement_statistics(enricher: Enricher, body: str) -> None:
+    assert [e for e in _direct(enricher, body) if e["event_type"] == "ENFORCEMENT_STATISTIC"] == []

@@ -327,6 +327,8 @@ def _dominant_country(entities: Sequence[Entity]) -> str | None:
 def _publishable(cand: _Candidate) -> bool:
     """Drop what an analyst could not act on: events nobody does, nowhere (opinion asides, generic
     statements), hypotheticals without a named proponent, and bare mentions never stated as acts."""
+    if cand.status == "hypothetical" and cand.speculative:
+        return False  # a modal or a condition only: commentary, even for a figure with a period
     if not (cand.actors or cand.countries or cand.location or cand.agent):
         # a figure with a period is specific enough on its own ("76,000 people in February")
         return cand.event_type == "ENFORCEMENT_STATISTIC" and bool(cand.quantities or cand.date)
@@ -615,8 +617,12 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     negated = _is_negated(trigger, verb, chain)
     if event_type == "ENFORCEMENT_STATISTIC":
         # a figure reported is a fact of the past; "would cut 260,000" is a projection, not a figure
-        projected = bool(_aux_lemmas(verb) & _HYPO_AUX) and not _aux_lemmas(verb) & _FUTURE_AUX
-        return ("negated" if negated else "occurred"), projected
+        projected = any(
+            _aux_lemmas(head) & _HYPO_AUX and not _aux_lemmas(head) & _FUTURE_AUX for head in (verb, *chain[1:3])
+        )
+        if projected and not negated:
+            return "hypothetical", True  # a projection: not published ("would have to admit 1 million a year")
+        return ("negated" if negated else "occurred"), False
     if event_type == "PRESSURE_THREAT":
         # The threat itself happened; only an explicit "did not threaten" negates it.
         return ("negated" if negated and trigger.lemma_.startswith("threat") else "occurred"), False
