@@ -250,7 +250,8 @@ def _normalize(text: str, label: str) -> tuple[str, str, str | None, bool]:
     return label, _straight(text), None, False
 
 
-_US_PREFIX_RE = re.compile(r"^(?:U\.S\.|US|U\.S)\s+(?=[A-Z])")
+# the dotted form only: undotted "US" starts company names too ("US Airways")
+_US_PREFIX_RE = re.compile(r"^U\.S\.?\s+(?=[A-Z])")
 
 
 def _normalize_place(text: str, label: str) -> tuple[str, str, str | None, bool] | None:
@@ -454,7 +455,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
 def _is_junk(seg: str, label: str, lower_words: frozenset[str]) -> bool:
     if not any(c.isalpha() for c in seg):
         return True
-    if seg[0] in "@#" or "@" in seg or "http" in seg or "www." in seg:
+    if seg[0] == "#" or "@" in seg or "http" in seg or "www." in seg:  # hashtags, handles, addresses
         return True
     if label == "POLICY":
         return False
@@ -726,8 +727,8 @@ def _person_keys(name: str) -> list[str]:
 
 
 def _relabel_named_surnames(mentions: list[_Mention]) -> None:
-    """"Kenneth Palinkas" tagged ORG in a document that also says "Mr. Palinkas" (PERSON): the two-word
-    name is the person, so the bare surname can take it."""
+    """A two-word name the model tagged ORG/GPE/LOC ("Kenneth Palinkas") in a document whose PERSON mentions
+    use its surname ("Mr. Palinkas") is that person, so the bare surname can take the full name."""
     surnames = {m.canonical for m in mentions if m.label == "PERSON" and " " not in m.canonical}
     for m in mentions:
         if m.fixed or m.label not in ("ORG", "GPE", "LOC"):

@@ -681,12 +681,13 @@ _INTENT_NOUNS = _words(
 
 
 _STATE_VERBS = _words("be become remain stay wait live")
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})  # the present perfect ("had" is the past perfect)
 
 
 def _perfect_since(verb: Token) -> bool:
     """Present perfect with "since": "2,300 children have been separated since early May", "the centre has
     become a detention site since the deal came into force" -- what began then still holds."""
-    if not _aux_lemmas(verb) & {"has", "have", "'ve", "’ve"}:
+    if not _aux_lemmas(verb) & _PERFECT_AUX:
         return False
     state = "been" in _aux_lemmas(verb) or verb.lemma_ in _STATE_VERBS
     if not state:
@@ -1063,16 +1064,13 @@ def _deportation_ok(trigger: Token) -> bool:
         return False
     if trigger.pos_ != "VERB" or trigger.tag_ not in ("VB", "VBG"):
         return True
-    first = trigger
-    while first.dep_ == "conj":
-        first = first.head  # "preventing agents from detaining and deporting": the first conjunct's place
+    first = _conj_root(trigger)  # "preventing agents from detaining and deporting": the first conjunct's place
     head = first.head
-    trigger = first
-    if trigger.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+    if first.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return False
     if head.lemma_.lower() in _HALTING or head.pos_ == "ADP":
         return False
-    purpose = trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    purpose = first.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
     return not purpose
 
 
@@ -1597,10 +1595,10 @@ def _carry_previous_dates(
     anchor: datetime,
     anchor_kind: DateAnchor,
 ) -> None:
-    """A reported act whose sentence names no date continues the sentence before it: "The House voted on
-    Thursday to ... The measure would bar ..." / "Agents raided the plant on Tuesday. They detained 80".
-    Only a sentence with no date expression at all takes the previous sentence's last past date, and only a
-    recent one (a date long past there would be background, not this act's)."""
+    """A reported act whose sentence names no date continues the sentence before it: "Officials met in
+    Washington on Tuesday. Mexico deployed 6,000 troops to its southern border." Only a sentence with no
+    date expression at all takes the previous sentence's last past date, and only a recent one (a date long
+    past there would be background, not this act's)."""
     for cand in candidates:
         index = cand.sent_index
         if cand.status != "occurred" or cand.date is not None or index == 0 or skip[index - 1]:
@@ -1608,7 +1606,7 @@ def _carry_previous_dates(
         if find_date_expressions(cand.sentence.text):
             continue  # the sentence dates something; the rules chose not to give it to this act
         verb = _governing_verb(_trigger_token(cand.sentence.doc, cand.sentence, cand.trigger_start))
-        if _aux_lemmas(verb) & {"has", "have", "'ve", "’ve"}:
+        if _aux_lemmas(verb) & _PERFECT_AUX:
             continue  # the present perfect takes no past date of its own ("has threatened to close it")
         previous = sentences[index - 1].text
         for start, _end, text in reversed(find_date_expressions(previous)):
