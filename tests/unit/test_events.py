@@ -929,3 +929,14 @@ def test_the_present_perfect_takes_no_date_from_the_sentence_before(enricher: En
 )
 def test_projected_figures_are_not_enforcement_statistics(enricher: Enricher, body: str) -> None:
     assert [e for e in _direct(enricher, body) if e["event_type"] == "ENFORCEMENT_STATISTIC"] == []
+
+
+def test_a_death_in_custody_is_a_detention_event(enricher: Enricher) -> None:
+    # events.md lists "deaths in custody" under DETENTION
+    body = (
+        "A 52-year-old Guatemalan man died on Sunday after he was found unresponsive in a segregation cell at "
+        "the Pine Hollow Detention Center, federal immigration officials said."
+    )
+    events = _direct(enricher, body, published_at="2016-11-02T12:00:00Z")
+    assert [(e["event_type"], e["status"]) for e in events] == [("DETENTION", "occurred")]
+    assert events[0]["date"] is not None and events[0]["date"]["resolved"] == "2016-10-30"

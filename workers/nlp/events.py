@@ -231,6 +231,7 @@ def extract_events(
                 built[rule.event_type] = cand
         # precedence among the events that survived their checks ("will deport 1,000" is no statistic,
         # so it must not hide the deportation)
+        _retype_custody_death(built)
         if "ENFORCEMENT_OPERATION" in built and _OPERATION_FRAME.search(sent.text):
             built.pop("ENFORCEMENT_STATISTIC", None)  # "199 were detained in June as part of a crackdown"
         for winner, loser in _SUPPRESSES:
@@ -258,6 +259,28 @@ _MONTH_NUM = {
     m: i
     for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 }
+
+
+_CUSTODY = re.compile(
+    r"\b(?:custody|detention\s+(?:center|centre|facility|facilities|camp)|detention|jail|prison|holding\s+cell|"
+    r"(?:segregation|isolation|solitary)\s+cell|processing\s+(?:center|centre))\b",
+    re.IGNORECASE,
+)
+
+
+def _retype_custody_death(built: dict[str, _Candidate]) -> None:
+    """A death in custody is a DETENTION event (events.md lists "deaths in custody" there), not a
+    humanitarian incident: "a man died Sunday after he was found unresponsive in a cell at the detention
+    center"."""
+    cand = built.get("HUMANITARIAN_INCIDENT")
+    if cand is None:
+        return
+    sent = cand.sentence
+    trigger = _trigger_token(sent.doc, sent, cand.trigger_start)
+    if trigger.lemma_.lower() not in ("die", "death") or _CUSTODY.search(sent.text) is None:
+        return
+    cand.event_type = "DETENTION"  # the death is the act; it replaces a mention of the facility
+    built["DETENTION"] = built.pop("HUMANITARIAN_INCIDENT")
 
 
 def _text_anchor(text: str, fallback: datetime) -> datetime:
