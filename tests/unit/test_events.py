@@ -940,3 +940,13 @@ def test_a_death_in_custody_is_a_detention_event(enricher: Enricher) -> None:
     events = _direct(enricher, body, published_at="2016-11-02T12:00:00Z")
     assert [(e["event_type"], e["status"]) for e in events] == [("DETENTION", "occurred")]
     assert events[0]["date"] is not None and events[0]["date"]["resolved"] == "2016-10-30"
+
+
+def test_due_to_meet_schedules_a_meeting(enricher: Enricher) -> None:
+    body = (
+        "The home secretary is due to meet her French counterpart in Paris on Monday to discuss migrant "
+        "crossings of the Channel."
+    )
+    meeting = _one(_direct(enricher, body, published_at="2021-09-03T12:00:00Z"), "OFFICIAL_MEETING")
+    assert meeting["status"] == "planned"
+    assert meeting["date"] is not None and meeting["date"]["resolved"] == "2021-09-06"

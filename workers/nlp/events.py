@@ -1195,7 +1195,12 @@ def _long_before(date: ResolvedDate | None, anchor: datetime) -> bool:
 
 def _nominal_gerund(trigger: Token) -> bool:
     """A gerund used as a noun phrase names an idea, not an occurrence."""
-    if trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and trigger.head.pos_ == "ADJ":
+    if (
+        trigger.pos_ == "VERB"
+        and trigger.dep_ == "xcomp"
+        and trigger.head.pos_ == "ADJ"
+        and trigger.head.lemma_.lower() not in _PLAN_HEADS  # "is due to meet" schedules an act
+    ):
         return True  # "difficult to deport children", "important to build the wall"
     if (
         trigger.dep_ == "pcomp"
