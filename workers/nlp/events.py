@@ -229,9 +229,9 @@ def extract_events(
             if cand is not None:
                 cand.mention = mention
                 built[rule.event_type] = cand
+        _retype_custody_death(built)
         # precedence among the events that survived their checks ("will deport 1,000" is no statistic,
         # so it must not hide the deportation)
-        _retype_custody_death(built)
         if "ENFORCEMENT_OPERATION" in built and _OPERATION_FRAME.search(sent.text):
             built.pop("ENFORCEMENT_STATISTIC", None)  # "199 were detained in June as part of a crackdown"
         for winner, loser in _SUPPRESSES:
@@ -262,8 +262,8 @@ _MONTH_NUM = {
 
 
 _CUSTODY = re.compile(
-    r"\b(?:custody|detention\s+(?:center|centre|facility|facilities|camp)|detention|jail|prison|holding\s+cell|"
-    r"(?:segregation|isolation|solitary)\s+cell|processing\s+(?:center|centre))\b",
+    r"\b(?:custody|detention|jail|prison|(?:holding|segregation|isolation|solitary)\s+cell|"
+    r"processing\s+(?:center|centre))\b",
     re.IGNORECASE,
 )
 
