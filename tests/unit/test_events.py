@@ -728,13 +728,13 @@ def test_what_is_being_prepared_is_planned(enricher: Enricher, text: str, event_
 # The learned sentence classifier (workers.nlp.sentence_types; texts written for these tests)
 # --------------------------------------------------------------------------------------------
 
-CLEARED = "The overhaul of the asylum system cleared the upper chamber 71-29 late on Thursday, sending it to the House."
+SENT_ON = "Senators sent the asylum overhaul to the House late on Thursday."
 
 
 def test_learned_events_add_what_no_trigger_rule_states(enricher: Enricher) -> None:
-    rules_only = _direct(enricher, CLEARED, published_at="2019-03-29T12:00:00Z", learned=False)
+    rules_only = _direct(enricher, SENT_ON, published_at="2019-03-29T12:00:00Z", learned=False)
     assert rules_only == []
-    learned = _direct(enricher, CLEARED, published_at="2019-03-29T12:00:00Z", learned=True)
+    learned = _direct(enricher, SENT_ON, published_at="2019-03-29T12:00:00Z", learned=True)
     assert [(e["event_type"], e["status"]) for e in learned] == [("LEGISLATION", "occurred")]
     event = learned[0]
     assert event["date"] is not None and event["date"]["resolved"] == "2019-03-28"
@@ -950,3 +950,55 @@ def test_due_to_meet_schedules_a_meeting(enricher: Enricher) -> None:
     meeting = _one(_direct(enricher, body, published_at="2021-09-03T12:00:00Z"), "OFFICIAL_MEETING")
     assert meeting["status"] == "planned"
     assert meeting["date"] is not None and meeting["date"]["resolved"] == "2021-09-06"
+
+
+# Seventh session: cues the rules missed -- a chamber that acted without a bill word near, roll-call
+# tallies, a veto, counted nationalities, bodies found, people returned to a country, an influx, a hand-over to
+# the immigration authorities, a judge's bar, a deal within reach, testimony before a committee, a
+# conditional block. All sentences written for this test.
+ROUND3_CASES = [
+    ("The state Senate voted 24-13 on Thursday to end driver's licenses for undocumented immigrants.",
+     "LEGISLATION", "occurred"),
+    ("A rival asylum package offered by Senator Ann Doyle fell short, 47 to 52, after a day of debate on migration.",
+     "LEGISLATION", "occurred"),
+    ("Senator Ann Doyle's asylum overhaul passed the upper chamber late on Thursday, sending it to the House.",
+     "LEGISLATION", "occurred"),
+    ("The immigration package drew only 44 votes when it came up in the Senate on Wednesday.",
+     "LEGISLATION", "occurred"),
+    ("The governor issued the first veto of his term on Friday, rejecting limits on police cooperation with "
+     "immigration agents.",
+     "LEGISLATION", "occurred"),
+    ("The Fairview Town Board voted unanimously on Monday to fund a new shelter for asylum seekers.",
+     "LEGISLATION", "occurred"),
+    ("In the first five months of the year, 48 thousand 210 Hondurans were returned from Mexico and the "
+     "United States, the migration institute said.", "ENFORCEMENT_STATISTIC", "occurred"),
+    ("French police said they stopped 260 migrants from launching small boats toward England on Sunday alone.",
+     "ENFORCEMENT_STATISTIC", "occurred"),
+    ("Rescuers found the remains of two migrants in the desert near Sasabe, Arizona, on Saturday.",
+     "HUMANITARIAN_INCIDENT", "occurred"),
+    ("Eleven migrants were treated for injuries after the boat capsized near the Greek island of Lesbos "
+     "on Monday.", "HUMANITARIAN_INCIDENT", "occurred"),
+    ("Forty Salvadoran migrants were returned to San Salvador on Thursday aboard a flight chartered by ICE.",
+     "DEPORTATION", "occurred"),
+    ("More than 900 people crossed the river into Eagle Pass on Sunday, Border Patrol agents said.",
+     "MIGRANT_MOVEMENT", "occurred"),
+    ("After questioning, the 23 migrants were turned over to Immigration and Customs Enforcement on Tuesday.",
+     "DETENTION", "occurred"),
+    ("A federal judge in Seattle barred the administration on Monday from enforcing the new asylum rule.",
+     "COURT_RULING", "occurred"),
+    ("The attorney general said the government would appeal the ruling on the asylum ban.",
+     "COURT_RULING", "planned"),
+    ("Mexico and Guatemala agreed on Friday to set up a joint working group on migrant smuggling.",
+     "AGREEMENT", "occurred"),
+    ("The DHS secretary testified before the House Judiciary Committee on Tuesday about the asylum backlog.",
+     "OFFICIAL_MEETING", "occurred"),
+    ("The senator said on Monday he would block all aid to the three countries until they accept more "
+     "deportation flights.", "PRESSURE_THREAT", "occurred"),
+    ("The agency said on Monday it will suspend processing at the Nogales port of entry to free officers for "
+     "migrant arrivals.", "BORDER_SECURITY", "planned"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "status"), ROUND3_CASES, ids=[c[1] for c in ROUND3_CASES])
+def test_round3_triggers(enricher: Enricher, text: str, event_type: str, status: str) -> None:
+    assert _one(_events(enricher, text), event_type)["status"] == status

@@ -453,10 +453,14 @@ def _skipped_sentences(text: str, sentences: Sequence[Span]) -> list[bool]:
 def _sentence_triggers(
     sent: Span, ents: Sequence[Entity], *, local_context: bool
 ) -> list[tuple[TriggerRule, int, bool]]:
-    """First trigger per type in the sentence (acts before mentions)."""
+    """First trigger per type in the sentence (acts before mentions). A later rule of a type is a fallback:
+    it stands in only when the earlier rules found no act of that type."""
     text = sent.text
     found: dict[str, tuple[TriggerRule, int, bool]] = {}
     for rule in RULES:
+        prior = found.get(rule.event_type)
+        if prior is not None and not prior[2]:
+            continue
         if rule.needs_local_context and not local_context:
             continue
         if rule.requires is not None and rule.requires.search(text) is None:
@@ -470,7 +474,7 @@ def _sentence_triggers(
                 best = span
             if not span[2]:
                 break  # the first act wins; mentions only stand in when there is no act
-        if best is not None:
+        if best is not None and (prior is None or not best[2]):
             found[rule.event_type] = (rule, sent.start_char + best[0], best[2])
     if "POLICY_ANNOUNCEMENT" not in found and local_context:  # the fallback obeys the rule's context need
         verb = _policy_verb(sent, ents)
@@ -1136,6 +1140,7 @@ _STAT_VERBS = _words(
     apprehend detain arrest deport remove cross encounter arrive enter catch stop return release
     apply claim seek request book hold admit be have reach record report expel turn repatriate
     process rise fall hit top surge increase drop decline jump double climb
+    intercept rescue register lodge screen refer receive log
     """
 )
 _STAT_NOUNS = _words(

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workers.nlp.gazetteer import demonym_index
+
 
 @dataclass(frozen=True)
 class TriggerRule:
@@ -33,12 +35,19 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
 
 
+def _plural_demonyms() -> str:
+    """Regex alternation of the plural demonyms ("Guatemalans", "Venezuelans", "Chinese") from the country
+    data: a counted nationality is a counted group of people ("34,812 Guatemalans were returned")."""
+    words = {d for d in demonym_index() if d.endswith(("ans", "ese", "is", "os", "as")) and d.isalpha()}
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 # Word windows: "up to N words in between", kept short so cues stay in one clause.
 _W3 = r"(?:[\w'’$.,“”\"-]+\s+){0,3}?"
 _W6 = r"(?:[\w'’$.,“”\"-]+\s+){0,6}?"
 _W8 = r"(?:[\w'’$.,“”\"-]+\s+){0,8}?"
 
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:million|thousand)|\d{3,})"
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:millions?|thousand)|\d{3,})"
 
 MIGRATION_CONTEXT = _rx(
     r"""\b(?:
@@ -49,7 +58,9 @@ MIGRATION_CONTEXT = _rx(
         remain\s+in\s+mexico | safe\s+third | repatriat\w* | family\s+separation | tent\s+city |
         unaccompanied | naturaliz\w* | green\s+cards? | travel\s+ban | wall | frontera | migrantes |
         amnest(?:y|ies) | legal\s+status | illegal(?:ly)?\s+(?:presence|entry|crossings?) | work\s+permits? |
-        deferred\s+action | dapa | guest\s+workers?
+        deferred\s+action | dapa | guest\s+workers? | apprehen\w+ | small\s+boats? | dinghy | dinghies |
+        border\s+force | frontex | unhcr | rohingyas? | ports?\s+of\s+entry | (?:removal|reception)\s+cent(?:er|re)s? |
+        crossed\s+the\s+(?:english\s+)?channel
     )\b""",
 )
 
@@ -60,11 +71,15 @@ _MEETING = r"""
         challenges?|thresholds?|quotas?|conditions?))
   | \b(?P<t2>held|hold|holds|holding)\s+(?:\w+\s+){0,2}(?:talks|discussions|negotiations|meetings?)\b
   | \b(?P<t3>talks|negotiations)\s+with\b
+  | \b(?P<t4>testif\w+|hearing)\s+(?:before|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:committee|subcommittee|panel|
+        commission)\b
+  | \b(?P<t5>round)\s+of\s+(?:\w+\s+)?(?:talks|conversations|negotiations|discussions)\b
 """
 
 _VISIT = r"""
     \b(?P<t>travel(?:s|ed|led|ing)?|traveling|travelling|flew|fly|flies|flying|head(?:s|
-        ed)?)\s+to\b(?!\s+(?:the\s+)?(?:united\s+states|u\.s\.|us)\b)
+        ed)?)\s+(?:(?:the\s+)?(?:next|this|last|coming)\s+(?:week|month|\w+day)\s+)?to\b(?!\s+(?:the\s+)?(?:united\s+
+        states|u\.s\.|us)\b)
   | \b(?P<t2>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\b(?!\s*(?:ors?|ists?|ism)\b)
   | \b(?P<t3>visit|trip)\s+to\b
 """
@@ -79,6 +94,10 @@ _AGREEMENT = r"""
   | \b(?P<t4>(?:agreement|accord|deal|pact))\s+(?:was|were|has\s+been|had\s+been)\s+(?:signed|reached|
         struck)\b
   | \b(?P<t5>no)\s+(?:more\s+)?(?:\w+\s+)?(?:deal|agreement)\b
+  | \b(?P<t7>agreed)\s+(?:on|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:framework|quota|conditions|terms|
+        (?:joint\s+)?working\s+group|set\s+up|create|establish|share)\b
+  | \b(?:deal|agreement|accord)\s+(?:can|could|would|will|might)\s+be\s+(?P<t8>reached|struck|signed)\b
+  | \b(?P<t9>near(?:ing)?)\s+(?:an?\s+)?(?:agreement|deal|accord)\b
 """
 
 _POLICY_NOUN = (
@@ -116,7 +135,8 @@ _BILL_WORDS = r"""(?:bills?|legislation|laws?|act|measures?|proposals?|overhaul|
         (?:immigration|border)\s+(?:reform|overhaul|package)|
         legislative\s+(?:fix|package|solution|proposal|measure))"""
 _LEGISLATION = r"""
-    \b(?P<t>introduc\w*|pass(?:es|ed|ing)?|vot(?:e|es|ed|ing)|veto\w*|block\w*|sign(?:s|ed)?|signing\s+off|reject\w*|
+    \b(?P<t>(?:re)?introduc\w*|pass(?:es|ed|ing)?|tak(?:e|es|ing)\s+up|took\s+up|bring(?:s|ing)?\s+forward|
+        brought\s+forward|defeat\w*|(?:co-?)?sponsor(?:ed|ing)|vot(?:e|es|ed|ing)|veto\w*|block\w*|sign(?:s|ed)?|signing\s+off|reject\w*|
         approv\w*|filibuster\w*|prepar\w*|draft\w*|kill\w*|craft\w*|unveil\w*|adopt\w*|advanc\w*|plans|
         debat\w*|(?:work(?:s|ed|ing)?|vot(?:e|es|ed|ing))\s+on|mark(?:s|ed|ing)?\s+up)\s+""" + _W6 + (
     _BILL_WORDS + r"""\b
@@ -129,13 +149,34 @@ _LEGISLATION = r"""
   | \b(?P<m1>dream\s+act|border\s+bill|immigration\s+bill)\b
 """)
 
+# Fallback for the legislative process when no bill word is near: a chamber that acted, a roll-call tally,
+# a veto, the floor. Weaker cues, so they only stand in when the rule above finds nothing in the sentence.
+_LEGISLATIVE_PROCESS = r"""
+    \b(?:(?<!white\s)house|senate|congress|chamber|(?:sub)?committee|legislature|lawmakers|legislators|senators|parliament|
+        assembly|council|board|mps|deputies|commons|lords)\s+(?:[\w'’-]+\s+){0,4}?(?P<t>voted|approved|passed|
+        rejected|defeated|killed|cleared|adopted|overrode)\b
+  | \b(?P<t2>fail(?:s|ed|ing)?|fell\s+short|defeat(?:s|ed|ing)?|pass(?:es|ed|ing)?|approv(?:e|es|ed|ing)|
+        reject(?:s|ed|ing)?|vot(?:e|es|ed|ing)|clear(?:s|ed|ing)?)\b[\s,]+(?:[\w'’-]+[\s,]+){0,6}?(?:by\s+)?
+        (?:(?:a|an)\s+)?(?:vote\s+of\s+)?\d{1,3}(?:-|\s+to\s+)\d{1,3}\b
+  | \b(?P<t3>drew|drawing|won|received|garnered|mustered)\s+(?:only\s+|just\s+)?\d{1,3}\s+votes\b
+  | \b(?P<t7>pass(?:es|ed|ing)?|clear(?:s|ed|ing)?)\s+(?:the\s+)?(?:full\s+|upper\s+|lower\s+)?(?:(?<!white\s)house|
+        senate|chamber|assembly|legislature|parliament|commons)\b
+  | \b(?:the|a|his|her|first|second)\s+(?P<t4>veto)\b
+  | \b(?P<t5>overrid(?:e|es|ing)|overrode)\s+(?:\w+\s+){0,2}veto\b
+  | \b(?P<t6>(?:on|to)\s+the\s+(?:house\s+|senate\s+)?floor|floor\s+(?:vote|debate)s?)\b
+"""
+
 _COURT = r"""
     \b(?:judges?|courts?|justices|circuit|tribunal)\b\s+""" + _W6 + r"""(?P<t>rul(?:e|es|ed|ing)|block\w*|
         enjoin\w*|uph[eo]ld\w*|struck|strike|halt\w*|order\w*|agreed\s+to\s+(?:hear|decide|take|review)|
         decid\w*|overturn\w*|reject\w*|allow\w*|sided|found|dismiss\w*|den(?:y|ied|ies)|
-        refus\w*|declin\w*|vacat\w*|tossed|threw\s+out|let|permit\w*|cleared|hear(?:s|d)?|
+        refus\w*|declin\w*|vacat\w*|tossed|threw\s+out|let|permit\w*|cleared|hear(?:s|d)?|barr(?:ed|ing|s)|
         (?:hold|held|holds)\s+(?:oral\s+)?(?:arguments|hearings?))\b
   | \b(?P<t2>injunctions?|restraining\s+orders?|lawsuits?|sued|su(?:e|es|ing)|filed\s+suit)\b
+  | \b(?P<t4>(?:blocked|halted|thwarted|struck\s+down|upheld|barred|overturned)\s+by\s+(?:a|the)\s+(?:[\w.-]+\s+){0,3}
+        (?:judge|court|justices|panel))\b
+  | \b(?P<t5>appeal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}(?:rulings?|decisions?|orders?|judgments?|injunctions?|verdict|
+        to\s+the\s+(?:\w+\s+){0,4}(?:court|circuit))\b
   | \b(?:courts?|justices)\s+""" + _W3 + r"""(?P<t3>said|says)\s+(?:that\s+)?(?:it|the|they|a|an|this|
         president|officials?|states?)\b
 """
@@ -153,16 +194,25 @@ _BORDER = r"""
   | \b(?:police|troops|guard|soldiers|agents)\s+(?:who\s+)?(?:had\s+been\s+|were\s+|was\s+)?(?P<t5>deployed)\b
   | \b(?P<t6>(?:tried|try|tries|moved|moves)\s+to\s+(?:close|seal|shut))\b
   | \b(?P<t7>declar(?:e|es|ed|ing))\s+(?:an?\s+)?national\s+emergency\b
+  | \b(?P<m2>(?:concertina|razor)[\s-]+wire|buoy\s+barriers?)\b
+  | \b(?P<t8>reassign\w*|redeploy\w*|add\w*|hir(?:e|es|ed|ing))\s+(?:[\d,]+\s+)?(?:more\s+|additional\s+|new\s+)?
+        (?:border\s+patrol\s+|immigration\s+)?(?:agents|officers|guards|troops)\b
+  | \b(?P<t9>suspend\w*)\s+(?:\w+\s+){0,2}(?:operations|processing|crossings|traffic)\s+at\b
 """
 
+_DEMONYMS = _plural_demonyms()
 _PERIOD = r"""(?:last|this|past|previous)\s+(?:month|year|week|fiscal\s+year|quarter)|in\s+(?:fiscal\s+)?
     (?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|
     (?:per|a|each|every)\s+(?:day|week|month|year)|since\s+\w+|so\s+far\s+this\s+year|fiscal\s+year|
     (?:january|february|march|april|june|july|august|september|october|november|december)\s+alone|
-    \d{4}\s+(?:government\s+)?data"""
+    \d{4}\s+(?:government\s+)?data|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\s+
+    alone|(?:in\s+)?(?:a|one|that|the\s+same)\s+(?:single\s+)?(?:day|week|month)\b|since\s+the\s+(?:start|beginning)\s+
+    of|in\s+the\s+first\s+\w+\s+(?:months|weeks|days)|(?:in\s+)?the\s+(?:last|past)\s+(?:\w+\s+)?(?:days|weeks|months|
+    years)|as\s+of\s+\w+|daily|in\s+all\s+of\s+\d{4}"""
 _STAT_NOUN = r"""(?:apprehen\w+|arrest\w*|encounter\w*|detain\w*|detention\w*|remov\w*|deport\w*|crossings?|
     asylum\s+(?:claims|applications|requests|seekers)|arrivals|people|individuals|migrants|immigrants|
-    families|family\s+members|children|minors|aliens|refugees)"""
+    families|family\s+members|children|minors|aliens|refugees|nationals|citizens|foreigners|(?:border[\s-])?crossers|
+    persons|adults|passengers|detainers?|(?:detainer\s+)?requests|applications|""" + _DEMONYMS + r""")"""
 _STAT = r"""
     \b(?P<t>""" + NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b(?=.*?\b(?:""" + _PERIOD + r"""))
   | \b(?:""" + _PERIOD + r""")\b.{0,120}?\b(?P<t2>""" + NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b
@@ -181,13 +231,19 @@ _DETENTION = r"""
   | \b(?P<t3>separat(?:ed|ing))\s+""" + _W3 + r"""(?:children|families|kids|parents)\b
   | \b(?P<t6>(?:put|placed|kept|locked\s+up|remain(?:s|ed)?)\s+in\s+(?:\w+\s+){0,2}(?:detention|custody))\b
   | \b(?P<t4>housed|held)\s+(?:at|in)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:shelter|facility|center|camp|base)\b
+  | \b(?P<t5>turned\s+over|handed\s+over|transferred)\s+to\s+(?:the\s+)?(?:immigration|ice\b|border\s+patrol|
+        migration|\w+\s+(?:detention|migratory)|(?:\w+\s+){0,2}jail)
+  | \b(?P<t7>taken\s+into\s+(?:\w+\s+){0,2}(?:custody|detention))\b
+  | \b(?P<t8>crammed|packed|squeezed)\s+into\b
 """
 
 _DEPORTATION = r"""
     \b(?P<t>deported|deporting|deports|deport)\b
   | \b(?P<t2>(?:deportation|removal|repatriation)\s+flights?)\b
   | \b(?P<t3>repatriat(?:ed|ing|es))\b
-  | \b(?P<t4>sent|sending|flown|returned)\s+back\s+to\b
+  | \b(?P<t4>sent|sending|flown|returned)\s+back\s+(?:to|across)\b
+  | \b(?:were|was|been|be|being)\s+(?P<t5>returned|expelled)\s+(?:\w+\s+){0,2}to\b
+  | \b(?P<t7>charter\s+flights?)\b.{0,80}?\b(?:carr\w+|return\w*|deport\w*|remov\w*)\b
 """
 
 _OPERATION = r"""
@@ -212,6 +268,10 @@ _MOVEMENT = r"""
   | \b(?:""" + NUMBER + r"""|\d+|thousands|hundreds|dozens|
         groups?)\s+(?:of\s+)?(?:\w+\s+){0,2}""" + _GROUP + r"""\s+
         """ + _W3 + r"""(?P<t5>gathered|waiting|stranded|camped|massed|stuck|sleeping)\b
+  | \b(?:""" + NUMBER + r"""|\d+)\s+(?:more\s+)?(?:people|persons)\s+""" + _W3 + r"""(?P<t6>crossed|arrived|reached|
+        landed|entered|left|walked|tried\s+to\s+(?:storm|cross|climb|jump|enter|reach))\b
+  | \b(?P<t7>influx|exodus|surge)\s+of\s+(?:\w+\s+){0,2}""" + _GROUP + r"""\b
+  | \b(?P<t8>storm(?:ed|ing)?)\s+(?:the\s+)?(?:border\s+)?(?:fence|border|wall)\b
   | \b(?P<m1>(?:migrant|refugee)\s+caravans?)\b
 """
 
@@ -228,10 +288,15 @@ _HUMANITARIAN = r"""
   | \b(?P<t2>died|drowned|killed|dies|deaths|death\s+(?:of|toll|in)|injured|wounded|kidnapped|
         (?<!ruling\s)(?<!governing\s)(?<!legislative\s)(?<!regulatory\s)(?<!advisory\s)(?<!public\s)
         (?<!federal\s)(?<!oversight\s)bodies|
-        assaulted|raped|shot|
-        dehydrat\w+|starv\w+)\b
+        assaulted|raped|shot|beat(?:en)?|abduct\w*|crushed|trampled|suffocat\w*|hypotherm\w*|capsiz\w*|sank|
+        shipwrecks?|dehydrat\w+|starv\w+)\b
+  | \b(?:the\s+)?(?P<t4>remains\s+of|body\s+of\s+(?:a|an)|lost\s+(?:his|her|their|the)\s+li(?:fe|ves)|
+        deprived\s+of\s+(?:their\s+|his\s+|her\s+)?liberty|held\s+for\s+ransom|treated\s+for\s+(?:cuts|injuries|wounds|
+        dehydration|hypothermia|burns)|(?:are|were|is|was)\s+missing|sleeping\s+(?:on|in)\s+(?:the\s+)?(?:streets?|
+        sidewalks?|tents|parks?|the\s+open))\b
   | \b(?:shelters?|camps?)\s+(?:\w+\s+){0,3}(?P<t3>overwhelmed|overcrowded|over\s+capacity|at\s+capacity|
-        overflowing)\b
+        overflowing|(?:are|were|is|was)\s+full)\b
+  | \b(?P<t5>\d{3}\s+percent\s+of\s+(?:its\s+|their\s+)?capacity)\b
   | \b(?P<m1>humanitarian\s+(?:crisis|emergency|disaster))\b
 """
 
@@ -254,6 +319,8 @@ _THREAT = r"""
         send|deport|impose|cancel|end|withhold|stop|seal|deploy|punish|sanction)\w*\b
   | \b(?P<t3>impos\w*|slap\w*|levy\w*|announc\w*)\s+""" + _W3 + r"""(?:tariffs?|sanctions)\b
   | \b(?P<t4>(?:will|would)\s+not\s+hesitate\s+to)\b
+  | \b(?:would|will)\s+(?:try\s+to\s+)?(?P<t7>veto|block|cut\s+off|withhold|suspend|freeze)\b.{0,120}?\b(?:unless|
+        until)\b
   | \b(?:would|will)\s+(?P<t5>send)\s+""" + _W6 + r"""(?:military|troops|army|national\s+guard)\b.{0,80}?\b
         (?:if\s+need\s+be|if\s+necessary|unless|if\s+they)\b
 """
@@ -285,6 +352,7 @@ RULES: tuple[TriggerRule, ...] = (
                 excludes=_rx(r"\btrade\s+(?:deal|agreement|pact|accord)|\bnafta\b|\busmca\b")),
     TriggerRule("POLICY_ANNOUNCEMENT", _rx(_POLICY), 0.6, needs_local_context=True),
     TriggerRule("LEGISLATION", _rx(_LEGISLATION), 0.6),
+    TriggerRule("LEGISLATION", _rx(_LEGISLATIVE_PROCESS), 0.5),
     TriggerRule("COURT_RULING", _rx(_COURT), 0.7, needs_local_context=True),
     TriggerRule("BORDER_SECURITY", _rx(_BORDER), 0.75),
     TriggerRule("ENFORCEMENT_STATISTIC", _rx(_STAT), 0.7, needs_local_context=True),
