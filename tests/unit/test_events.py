@@ -1002,3 +1002,18 @@ ROUND3_CASES = [
 @pytest.mark.parametrize(("text", "event_type", "status"), ROUND3_CASES, ids=[c[1] for c in ROUND3_CASES])
 def test_round3_triggers(enricher: Enricher, text: str, event_type: str, status: str) -> None:
     assert _one(_events(enricher, text), event_type)["status"] == status
+
+
+_LONG_DEBATE = (
+    "Lawmakers have argued for months over the asylum system. The debate has divided both parties. Leaders "
+    "in both chambers have traded accusations for weeks. Several senators said they were tired of the fight. "
+    "Others said the talks had been productive. The Senate voted 52-48 on Tuesday to approve the package, "
+    "sending it to President Ellen Hart."
+)
+
+
+def test_a_migration_story_lends_its_context_to_every_sentence(enricher: Enricher) -> None:
+    # the vote sits four sentences after the only cue: it tells the story only when the item is about migration
+    about = _direct(enricher, _LONG_DEBATE, title="Senate passes asylum overhaul")
+    assert [(e["event_type"], e["status"]) for e in about] == [("LEGISLATION", "occurred")]
+    assert _direct(enricher, _LONG_DEBATE, title="Senate ends a long week") == []

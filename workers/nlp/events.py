@@ -213,7 +213,10 @@ def extract_events(
     title = item.get("title")
     if isinstance(title, str) and MIGRATION_CONTEXT.search(title):
         context[0] = True  # the lead sentence tells the headline's story
-    window = [any(context[max(0, i - _WINDOW) : i + _WINDOW + 1]) for i in range(len(context))]
+    if _about_migration(context, title):
+        window = [True] * len(context)  # the whole item is the story's context
+    else:
+        window = [any(context[max(0, i - _WINDOW) : i + _WINDOW + 1]) for i in range(len(context))]
     close = [any(context[max(0, i - 1) : i + 2]) for i in range(len(context))]
     skip = _skipped_sentences(doc_text(doc), sentences)
     candidates: list[_Candidate] = []
@@ -248,6 +251,18 @@ def extract_events(
         if not cand.countries and home:
             cand.countries.add(home)  # the country the item is about, for events that name none
     return [_to_event(c, item) for c in merged]
+
+
+_STORY_SHARE = 0.2  # share of sentences with a migration cue that makes migration the item's story
+
+
+def _about_migration(context: Sequence[bool], title: object) -> bool:
+    """Whether migration is what the whole item is about, not one passage of it: a migration headline or
+    cues throughout. Then a sentence far from any cue still tells that story ("1,047 people crossed in 23
+    boats on Monday", five sentences after the last mention of migrants)."""
+    if isinstance(title, str) and MIGRATION_CONTEXT.search(title):
+        return True
+    return sum(context) >= _STORY_SHARE * len(context)
 
 
 _MONTH_YEAR = re.compile(
