@@ -1017,3 +1017,12 @@ def test_a_migration_story_lends_its_context_to_every_sentence(enricher: Enriche
     about = _direct(enricher, _LONG_DEBATE, title="Senate passes asylum overhaul")
     assert [(e["event_type"], e["status"]) for e in about] == [("LEGISLATION", "occurred")]
     assert _direct(enricher, _LONG_DEBATE, title="Senate ends a long week") == []
+
+
+def test_a_cue_two_sentences_back_is_local_context(enricher: Enricher) -> None:
+    text = (
+        "Central American migrants have crowded shelters in Tapachula for weeks. Local officials say the city "
+        "is at its limit. Guatemala's foreign minister met her Mexican counterpart in Mexico City on Tuesday, "
+        "officials said."
+    )
+    assert [e["event_type"] for e in _direct(enricher, text)] == ["OFFICIAL_MEETING"]

@@ -22,8 +22,8 @@ class TriggerRule:
     event_type: str
     pattern: re.Pattern[str]
     weight: float  # cue strength, 0..1: feeds the event confidence
-    # the rule fires only when the sentence or a directly adjacent one has a migration cue (other rules
-    # accept cues up to two sentences away): for triggers that are common outside migration news
+    # the rule fires only when a migration cue is at most two sentences away (other rules fire anywhere in
+    # an item whose story is migration, see events._about_migration): for triggers common outside it
     needs_local_context: bool = False
     # and only when this also matches the sentence (e.g. a victim for a death)
     requires: re.Pattern[str] | None = None
