@@ -1026,3 +1026,26 @@ def test_a_cue_two_sentences_back_is_local_context(enricher: Enricher) -> None:
         "officials said."
     )
     assert [e["event_type"] for e in _direct(enricher, text)] == ["OFFICIAL_MEETING"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The Interior Ministry began fingerprinting every asylum seeker at the Lampedusa centre on Monday.",
+         "occurred"),
+        ("The emergency asylum restrictions lapsed at midnight on Sunday, Prime Minister Hanna Berg's office "
+         "said.", "occurred"),
+        ("Canada's immigration minister ordered a halt to removals to Haiti on Friday.", "occurred"),
+        ("The state's new asylum requirement for migrants entered into force on Saturday, the Peruvian "
+         "government said.", "occurred"),
+        ("The border health order against migrants expires at midnight on Thursday, the Department of "
+         "Homeland Security said.", "planned"),
+    ],
+)
+def test_policy_acts_without_a_policy_word_near_the_verb(enricher: Enricher, text: str, status: str) -> None:
+    assert _one(_events(enricher, text), "POLICY_ANNOUNCEMENT")["status"] == status
+
+
+def test_an_announcement_of_another_event_is_that_event(enricher: Enricher) -> None:
+    text = "The Department of Homeland Security announced on Monday that it would begin deporting families."
+    assert [(e["event_type"], e["status"]) for e in _events(enricher, text)] == [("DEPORTATION", "planned")]

@@ -234,6 +234,9 @@ def extract_events(
             if cand is not None:
                 cand.mention = mention
                 built[rule.event_type] = cand
+        for rule, _, _ in hits:
+            if rule.frames_others and len(built) > 1 and built.get(rule.event_type, None) is not None:
+                del built[rule.event_type]  # "announced that it would begin deporting": the deportation
         _retype_custody_death(built)
         # precedence among the events that survived their checks ("will deport 1,000" is no statistic,
         # so it must not hide the deportation)
@@ -679,6 +682,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     if _perfect_since(verb):
         return "ongoing", False  # "have been held since Wednesday": a state that began and goes on
     aux = _aux_lemmas(verb)
+    if _timetable_present(verb, aux):
+        return "planned", False  # "the rule expires on Thursday": the simple present of a timetable
     if event_type in _STATE_TYPES and verb.tag_ in ("VBZ", "VBP") and _has_own_clause(verb) and not aux:
         return "ongoing", False  # "the policy continues", whatever the main clause plans
     for head in chain[1:]:
@@ -820,6 +825,22 @@ def _present_head(verb: Token) -> bool:
     return (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and _present(_governing_verb(verb.head))
     )
+
+
+_TIMETABLE = re.compile(
+    r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!s)|tomorrow|next\s+(?:week|month|"
+    r"year|\w+day)|later\s+this\s+(?:week|month|year)|(?:on|from)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec)[a-z]*\.?\s+\d{1,2}\b)",
+    re.IGNORECASE,
+)
+
+
+def _timetable_present(verb: Token, aux: set[str]) -> bool:
+    """A simple present with a day or date of its own tells a schedule: "the order expires on May 11",
+    "the caravan leaves tomorrow" (not "the policy remains in force", with no date)."""
+    if verb.tag_ not in ("VBZ", "VBP") or aux or verb.lemma_ in ("be", "have") or verb.lemma_ in _REPORTING:
+        return False
+    return _TIMETABLE.search(" ".join(t.text for t in verb.subtree)) is not None
 
 
 def _present(verb: Token) -> bool:

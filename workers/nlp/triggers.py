@@ -29,6 +29,9 @@ class TriggerRule:
     requires: re.Pattern[str] | None = None
     # and never when this matches the sentence (e.g. "money for the wall" is border security, not aid)
     excludes: re.Pattern[str] | None = None
+    # a cue that only frames another event ("announced that it would deport ...") stands aside when the
+    # sentence has an event of another type
+    frames_others: bool = False
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -103,19 +106,22 @@ _AGREEMENT = r"""
 _POLICY_NOUN = (
     r"(?:polic(?:y|ies)|programs?|programmes?|rules?|regulations?|orders?|executive\s+actions?|"
     r"proclamations?|ban|protocols|memos?|directives?|guidance|initiatives?|quotas?|plan|arrangement|"
-    r"metering|public\s+charge|cap|ceiling|amnest(?:y|ies)|measures?)"
+    r"metering|public\s+charge|cap|ceiling|amnest(?:y|ies)|measures?|schemes?|pilot|requirements?)"
 )
 _POLICY = (
     r"""
     \b(?P<t>announc\w*|launch\w*|unveil\w*|expand\w*|end(?:s|ed|ing)?|rescind\w*|terminat\w*|implement\w*|
         impos\w*|issu\w*|roll(?:s|ed)?\s+out|reinstat\w*|reviv\w*|suspend\w*|introduc\w*|devis\w*|
         creat\w*|establish\w*|restrict\w*|revers\w*|scrap\w*|halt\w*|adopt\w*|declar(?:e|es|ed|ing)|chang\w*|
-        develop(?:s|ed|ing)?|consider\w*|mov(?:e|es|ed)\s+to\s+establish|set|lower\w*|rais\w*|slash\w*)\s+"""
+        develop(?:s|ed|ing)?|consider\w*|mov(?:e|es|ed)\s+to\s+establish|set|lower\w*|rais\w*|slash\w*|
+        finaliz\w*|open(?:s|ed)?|weigh(?:s|ed|ing)?|ponder\w*|evaluat\w*|wind(?:s|ing)?\s+down|wound\s+down|
+        phas(?:e|es|ed|ing)\s+out|put\s+into\s+effect)\s+"""
     + _W8 + _POLICY_NOUN + r"""\b
   | \b(?P<m1>""" + _POLICY_NOUN + r""")\s+(?:that|to|which|aimed|requiring|barring|of\s+separating)\b
   | \b(?P<t3>is|was|are)\s+(?:an?|the)\s+(?:new\s+)?(?:initiative|program|programme|policy)\b
   | \b(?P<t4>(?:restricting|limiting|barring|suspending)\s+(?:access|entry|asylum))\b
-  | \b(?P<t5>(?:went|goes|go|gone|going|took|takes|take|taken|taking)\s+(?:into\s+)?effect)\b
+  | \b(?P<t5>(?:went|goes|go|gone|going|took|takes|take|taken|taking|entered|enters|enter|came|comes|come)\s+
+        (?:into\s+)?(?:effect|force))\b
   | \b(?:executive\s+(?:order|action)s?|proclamations?|memorand(?:um|a)|directives?|rules?|polic(?:y|ies)|
         regulations?)\s+(?P<t6>ending|ended|halting|barring|banning|requiring|allowing|restricting|suspending|
         expanding|creating|establishing|rescinding|reinstating|limiting)\b
@@ -128,6 +134,17 @@ _POLICY = (
         remains\s+in\s+(?:place|effect|force)|(?:is|are)\s+still\s+in\s+(?:place|effect|force))\b
 """
 )
+
+# Fallback for policy acts without a policy noun near the verb: an announcement of what the government
+# will do, a practice begun, a rule that expired, an order to stop.
+_POLICY_ACTS = r"""
+    \b(?P<t>announc(?:ed|es|ing))\s+(?:[\w.,]+\s+){0,4}?that\s+(?:[\w'’-]+\s+){0,6}?(?:would|will|can|could|must)\b
+  | \b(?:began|begun|begin|begins|start(?:s|ed)?)\s+(?P<t2>(?:issu|releas|bus|screen|process|accept|return|send|fly|
+        deport|detain|separat|requir|enforc|charg|fingerprint|test|deny|deni|turn|implement|offer|limit|cap)\w*ing)\b
+  | \b(?:rules?|orders?|polic(?:y|ies)|programs?|programmes?|ban|protections?|title\s+42|daca|tps|measures?|
+        requirements?|decrees?|restrictions?)\s+(?:[\w'’-]+\s+){0,6}?(?P<t3>expir(?:ed|es|e)|laps(?:ed|es|e))\b
+  | \b(?P<t4>order(?:s|ed)?)\s+(?:an?\s+|the\s+)?(?:immediate\s+)?(?:stop|halt|end|pause|freeze)\s+(?:to|of|on)\b
+"""
 
 # The legislative process: a verb of it with a bill-like object near, a bill that moved, a roll-call tally.
 _BILL_WORDS = r"""(?:bills?|legislation|laws?|act|measures?|proposals?|overhaul|amendments?|framework|
@@ -351,6 +368,7 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule("AGREEMENT", _rx(_AGREEMENT), 0.75,
                 excludes=_rx(r"\btrade\s+(?:deal|agreement|pact|accord)|\bnafta\b|\busmca\b")),
     TriggerRule("POLICY_ANNOUNCEMENT", _rx(_POLICY), 0.6, needs_local_context=True),
+    TriggerRule("POLICY_ANNOUNCEMENT", _rx(_POLICY_ACTS), 0.5, needs_local_context=True, frames_others=True),
     TriggerRule("LEGISLATION", _rx(_LEGISLATION), 0.6),
     TriggerRule("LEGISLATION", _rx(_LEGISLATIVE_PROCESS), 0.5),
     TriggerRule("COURT_RULING", _rx(_COURT), 0.7, needs_local_context=True),
