@@ -235,7 +235,7 @@ def extract_events(
                 cand.mention = mention
                 built[rule.event_type] = cand
         for rule, _, _ in hits:
-            if rule.frames_others and len(built) > 1 and built.get(rule.event_type, None) is not None:
+            if rule.frames_others and len(built) > 1 and rule.event_type in built:
                 del built[rule.event_type]  # "announced that it would begin deporting": the deportation
         _retype_custody_death(built)
         # precedence among the events that survived their checks ("will deport 1,000" is no statistic,
