@@ -1049,3 +1049,19 @@ def test_policy_acts_without_a_policy_word_near_the_verb(enricher: Enricher, tex
 def test_an_announcement_of_another_event_is_that_event(enricher: Enricher) -> None:
     text = "The Department of Homeland Security announced on Monday that it would begin deporting families."
     assert [(e["event_type"], e["status"]) for e in _events(enricher, text)] == [("DEPORTATION", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("More than 41,000 migrants have reached Spain by sea so far this year, ministry data show.", "2019"),
+        ("Agents have apprehended 52,000 migrants since January, the agency said on Tuesday.", "2019"),
+        ("In the first two months of the year, 3,100 Guatemalans were returned by air, migration officials "
+         "said on Monday.", "2019"),
+        ("Agents have apprehended 61,000 children since October, the agency said on Tuesday.", None),
+    ],
+)
+def test_a_running_figure_is_dated_by_its_period(enricher: Enricher, text: str, resolved: str | None) -> None:
+    # published on Tuesday 2019-03-26: the count runs from a start to now, it did not happen on Tuesday
+    date = _one(_events(enricher, text, title="Migration figures"), "ENFORCEMENT_STATISTIC")["date"]
+    assert (date and date["resolved"]) == resolved

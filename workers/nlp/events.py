@@ -917,7 +917,8 @@ def _build(
     countries = _countries(actors, location, ents)
     date = None if date_status == "ongoing" else _date(sent, verb, date_status, anchor, anchor_kind, trigger)
     if rule.event_type == "ENFORCEMENT_STATISTIC":
-        date = _date(sent, verb, "occurred", anchor, anchor_kind, trigger)
+        period = _figure_period(sent.text, anchor, anchor_kind)
+        date = period[1] if period else _date(sent, verb, "occurred", anchor, anchor_kind, trigger)
     if rule.event_type == "MIGRANT_MOVEMENT" and not _mover_ok(trigger, verb):
         return None
     if rule.event_type == "ENFORCEMENT_STATISTIC" and not _stat_ok(trigger):
@@ -1537,6 +1538,38 @@ def _date(
         return depth, abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_TO_DATE = re.compile(
+    r"\b(?:so\s+far\s+this\s+year|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|in\s+the\s+first\s+"
+    r"\w+\s+(?:months|weeks)\s+of\s+(?:the|this)\s+year|between\s+january\s+and\s+\w+)\b",
+    re.IGNORECASE,
+)
+_SINCE_MONTH = re.compile(
+    r"\bsince\s+(?:the\s+past\s+)?(?:\d{1,2}\s+of\s+)?(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
+def _figure_period(text: str, anchor: datetime, anchor_kind: DateAnchor) -> tuple[str, ResolvedDate | None] | None:
+    """The period a running figure covers, when it counts from a start to now: "so far this year",
+    "since January" -> the year; "since October" in July spans two calendar years -> no date. None when
+    the sentence gives no such period (then the figure's own date expression decides)."""
+    match = _YEAR_TO_DATE.search(text)
+    if match is None:
+        match = _SINCE_MONTH.search(text)
+        if match is None:
+            return None
+        if _MONTHS.index(match.group("m").lower()) + 1 > anchor.month:
+            return match.group(), None  # from a month of last year: the count spans two years
+    year: ResolvedDate = {
+        "text": match.group(),
+        "resolved": f"{anchor.year:04d}",
+        "granularity": "year",
+        "anchor": anchor_kind,
+    }
+    return match.group(), year
 
 
 _NAMING_VERBS = _words("title entitle call name dub label")
