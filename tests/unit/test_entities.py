@@ -560,3 +560,22 @@ def test_a_full_name_tagged_as_an_organisation_is_the_person_named_by_surname() 
         ("ORG", "Bank Palinkas"),  # an organisation word, not a first name
         ("PERSON", "Kenneth Palinkas"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ("Hundreds of migrants waited in Tapachula on Monday. Tapachula officials said the shelters were full.",
+         "GPE", "Tapachula"),
+        ("Families have crowded shelters in Monterrey for weeks. Monterrey said on Monday it would open a gym.",
+         "GPE", "Monterrey"),
+        ("The plan took shape in Obama's second term. Obama said on Friday he would sign it.",
+         "PERSON", "Barack Obama"),
+        ("The Valley Sentinel reported that 40 migrants were detained.", "ORG", "Valley Sentinel"),
+    ],
+)
+def test_places_after_a_place_preposition_and_newspaper_names(
+    nlp: Language, text: str, label: str, name: str
+) -> None:
+    # a city "in" the story is a place in every mention; "in Obama's term" is the person; a paper is an org
+    assert name in _by_label(_ents(nlp, text))[label]

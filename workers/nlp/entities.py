@@ -109,6 +109,12 @@ _ORG_WORDS = _wordset(
     "syndicate features images media press magazine newspaper radio television tv goods stores store bank "
     "airlines motors foods brands holdings industries museum library hospital school academy church"
 )
+# the last word of a newspaper's name: "the Prairie Ledger" is read as a person, "the Valley Sentinel" a place
+_NEWSPAPER_WORDS = _wordset(
+    "tribune herald courier ledger sentinel gazette chronicle reporter observer examiner bulletin dispatch "
+    "inquirer wire"
+)
+_ORG_WORDS = _ORG_WORDS | _NEWSPAPER_WORDS
 _PARTY_ADJECTIVES = _wordset("Republican Democratic Democrat GOP")
 _JUNK_SINGLE = _wordset("llc inc corp co ltd plc sa east west north south northeast northwest southeast southwest")
 _FACILITY_WORDS = _wordset("base airport bridge prison jail penitentiary stadium highway freeway interstate checkpoint")
@@ -241,6 +247,8 @@ def _normalize(text: str, label: str) -> tuple[str, str, str | None, bool]:
     words = text.split()
     if label == "PERSON" and len(words) >= 2 and words[-1].lower() in _ORG_WORDS:
         return "ORG", _straight(text), None, False  # "Dick's Sporting Goods" read as a person
+    if label in ("GPE", "LOC") and len(words) >= 2 and words[-1].lower() in _NEWSPAPER_WORDS:
+        return "ORG", _straight(text), None, False
     if label == "PERSON":
         return "PERSON", _clean_person(text), None, False
     if label == "ORG":
@@ -525,6 +533,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     _add_untagged_officeholders(doc, text, mentions, junk)
     _add_inspectors_general(text, mentions, junk)
     _apply_context_places(text, mentions)
+    _apply_place_prepositions(text, mentions)
     _apply_acronyms(text, mentions)
     _apply_initialisms(mentions)
     _apply_foreign_qualifiers(text, mentions)
@@ -691,6 +700,35 @@ def _apply_context_places(text: str, mentions: list[_Mention]) -> None:
             continue  # "Jeff Merkley, Oregon." is rare; "Tornillo, Texas, where" is not
         m.label, m.country, m.fixed = "GPE", place.country, True
         m.canonical = _straight(_title_if_caps(m.text))
+
+
+# a place preposition right before a name: "in Chiapas", "to Tapachula", "the state of Guerrero"
+_PLACE_PREP = r"\b(?:in|near|across|through|toward|towards|outside|(?:state|city)\s+of)\s+"
+
+
+def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
+    """A known city or province the model tagged PERSON/ORG is a place in the whole document when one of its
+    mentions follows a place preposition ("migrants in Chiapas ... Chiapas officials"): people and bodies
+    are rarely "in" or "from" themselves, while single-word place names are often read as surnames."""
+    placed: dict[str, Place] = {}
+    surnames = {m.canonical.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.canonical}
+    for m in mentions:
+        if m.fixed or m.label not in ("PERSON", "ORG") or len(m.text.split()) > 3 or not m.text[:1].isupper():
+            continue
+        if m.text in surnames or lookup_officeholder(m.text) is not None or text.startswith(("'s", "’s"), m.end):
+            continue  # "in Obama's first term", "Senator Marco Rubio ... in Rubio": the person
+        place = find_place(m.text)
+        if place is None or place.kind not in ("city", "province", "state", "country"):
+            continue
+        if any(w.lower() in _ORG_WORDS for w in m.text.split()):
+            continue
+        if m.text not in placed and re.search(_PLACE_PREP + re.escape(m.text) + r"\b(?!['’]s)", text):
+            placed[m.text] = place
+    for m in mentions:
+        place = placed.get(m.text)
+        if place is not None and not m.fixed and m.label in ("PERSON", "ORG"):
+            m.label, m.country, m.fixed = "GPE", place.country, True
+            m.canonical = _straight(_title_if_caps(m.text))
 
 
 def _apply_acronyms(text: str, mentions: list[_Mention]) -> None:
