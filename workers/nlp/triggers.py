@@ -368,7 +368,8 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule("AGREEMENT", _rx(_AGREEMENT), 0.75,
                 excludes=_rx(r"\btrade\s+(?:deal|agreement|pact|accord)|\bnafta\b|\busmca\b")),
     TriggerRule("POLICY_ANNOUNCEMENT", _rx(_POLICY), 0.6, needs_local_context=True),
-    TriggerRule("POLICY_ANNOUNCEMENT", _rx(_POLICY_ACTS), 0.5, needs_local_context=True, frames_others=True),
+    TriggerRule("POLICY_ANNOUNCEMENT", _rx(_POLICY_ACTS), 0.5, needs_local_context=True, frames_others=True,
+                requires=MIGRATION_CONTEXT),  # weak cues: the sentence itself must speak of migration
     TriggerRule("LEGISLATION", _rx(_LEGISLATION), 0.6),
     TriggerRule("LEGISLATION", _rx(_LEGISLATIVE_PROCESS), 0.5),
     TriggerRule("COURT_RULING", _rx(_COURT), 0.7, needs_local_context=True),
