@@ -1065,3 +1065,15 @@ def test_a_running_figure_is_dated_by_its_period(enricher: Enricher, text: str, 
     # published on Tuesday 2019-03-26: the count runs from a start to now, it did not happen on Tuesday
     date = _one(_events(enricher, text, title="Migration figures"), "ENFORCEMENT_STATISTIC")["date"]
     assert (date and date["resolved"]) == resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Hundreds of migrants have been camped along the river in Matamoros for weeks, waiting for asylum "
+         "appointments.", "MIGRANT_MOVEMENT"),
+        ("As of Tuesday, 41 of the workers remained in ICE custody in Omaha, officials said.", "DETENTION"),
+    ],
+)
+def test_states_that_last_are_ongoing(enricher: Enricher, text: str, event_type: str) -> None:
+    assert _one(_events(enricher, text, title="After the immigration raid"), event_type)["status"] == "ongoing"

@@ -714,6 +714,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         _progressive(verb) or (verb.tag_ in ("VBZ", "VBP") and (trigger is not verb or verb.lemma_ == "plan"))
     ):
         return "planned", False  # "a committee is preparing bills", "she plans two bills": not there yet
+    if event_type in _STATE_TYPES and verb.lemma_ in ("remain", "stay") and not aux & (_FUTURE_AUX | _HYPO_AUX):
+        return "ongoing", False  # "38 remained in ICE custody as of Wednesday": the state goes on
     if _progressive(verb) or (event_type in _STATE_TYPES and (_present(verb) or _present_head(verb))):
         return "ongoing", False
     clause = sent.text[max(0, trigger.idx - sent.start_char - 40) : trigger.idx - sent.start_char + 60]
@@ -729,7 +731,13 @@ _INTENT_NOUNS = _words(
 )
 
 
-_STATE_VERBS = _words("be become remain stay wait live")
+_STATE_VERBS = _words("be become remain stay wait live camp sleep spend")
+# a stretch of time up to now: "for days", "for three weeks", "the past several nights"
+_DURATION = re.compile(
+    r"\b(?:for\s+(?:(?:several|many|a\s+few|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|years|hours|nights)"
+    r"|(?:the|these)\s+(?:past|last)\s+(?:(?:several|few|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|nights))\b",
+    re.IGNORECASE,
+)
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})  # the present perfect ("had" is the past perfect)
 
 
@@ -746,7 +754,9 @@ def _perfect_since(verb: Token) -> bool:
             return True
         if child.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in child.children):
             return True
-    return False
+    # "have been camped along the levee for days": a state that has lasted up to now
+    own = [t for t in verb.subtree if t.dep_ not in ("ccomp", "advcl") or t is verb]
+    return _DURATION.search(" ".join(t.text for t in own)) is not None
 
 
 def _infinitive_status(verb: Token) -> tuple[str, bool]:
