@@ -1077,3 +1077,12 @@ def test_a_running_figure_is_dated_by_its_period(enricher: Enricher, text: str, 
 )
 def test_states_that_last_are_ongoing(enricher: Enricher, text: str, event_type: str) -> None:
     assert _one(_events(enricher, text, title="After the immigration raid"), event_type)["status"] == "ongoing"
+
+
+def test_a_meeting_told_by_its_course_is_a_meeting(enricher: Enricher) -> None:
+    text = (
+        "The meeting at the Foreign Ministry in Mexico City lasted two hours on Tuesday and focused on migrant "
+        "smuggling, Mexican officials said."
+    )
+    event = _one(_events(enricher, text), "OFFICIAL_MEETING")
+    assert (event["status"], event["date"] and event["date"]["resolved"]) == ("occurred", "2019-03-26")

@@ -1293,6 +1293,15 @@ _MEETING_VERBS = frozenset(
         "schedule",
         "plan",
         "cancel",
+        # the meeting as the subject of its own course: "the meeting ... lasted two hours", "the summit
+        # opened on Thursday", "the hearing focused on detention"; "sustained a meeting" in translations
+        "last",
+        "end",
+        "conclude",
+        "open",
+        "focus",
+        "sustain",
+        "celebrate",
     }
 )
 _NOT_DIPLOMACY = frozenset({"council", "town", "hall", "board", "shareholder", "staff", "team", "school"})
@@ -1303,7 +1312,7 @@ def _meeting_ok(noun: Token) -> bool:
     diplomatic kind -- not "city council meetings these days" or the setting of a quote."""
     if any(c.lemma_.lower() in _NOT_DIPLOMACY for c in noun.children if c.dep_ in ("compound", "amod")):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "before") for c in noun.children):
         return True
     if any(c.lower_ in _MEETING_KINDS for c in noun.children if c.dep_ in ("amod", "compound")):
         return True
