@@ -1086,3 +1086,14 @@ def test_a_meeting_told_by_its_course_is_a_meeting(enricher: Enricher) -> None:
     )
     event = _one(_events(enricher, text), "OFFICIAL_MEETING")
     assert (event["status"], event["date"] and event["date"]["resolved"]) == ("occurred", "2019-03-26")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ICE held an average of 31,000 immigrants a day in detention in 2016, agency figures show.",
+        "That week, 12,400 migrant parents and children were taken in by Border Patrol agents.",
+    ],
+)
+def test_averages_and_intakes_are_figures(enricher: Enricher, text: str) -> None:
+    assert _one(_events(enricher, text), "ENFORCEMENT_STATISTIC")["status"] == "occurred"

@@ -1189,13 +1189,13 @@ _STAT_VERBS = _words(
     apprehend detain arrest deport remove cross encounter arrive enter catch stop return release
     apply claim seek request book hold admit be have reach record report expel turn repatriate
     process rise fall hit top surge increase drop decline jump double climb
-    intercept rescue register lodge screen refer receive log
+    intercept rescue register lodge screen refer receive log take
     """
 )
 _STAT_NOUNS = _words(
     """
     apprehension arrest encounter crossing removal deportation claim application arrival entry
-    detention overstay crosser number total tally figure case
+    detention overstay crosser number total tally figure case average
     """
 )
 
