@@ -1097,3 +1097,22 @@ def test_a_meeting_told_by_its_course_is_a_meeting(enricher: Enricher) -> None:
 )
 def test_averages_and_intakes_are_figures(enricher: Enricher, text: str) -> None:
     assert _one(_events(enricher, text), "ENFORCEMENT_STATISTIC")["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "status"),
+    [
+        ("Greek authorities on Monday moved 300 asylum seekers into a new reception centre on the island of "
+         "Samos.", "DETENTION", "occurred"),
+        ("The refugee office said it would open an emergency intake site for 1,500 migrant children in El Paso.",
+         "DETENTION", "planned"),
+        ("The Hope House migrant shelter in Nogales has been over capacity every night this month, its "
+         "director said.", "HUMANITARIAN_INCIDENT", "ongoing"),
+        ("Syrian refugees cleared before the order will be allowed in, the State Department said on Monday.",
+         "PROTECTION_GRANT", "planned"),
+    ],
+)
+def test_round3_placements_shelters_and_admissions(
+    enricher: Enricher, text: str, event_type: str, status: str
+) -> None:
+    assert _one(_events(enricher, text), event_type)["status"] == status

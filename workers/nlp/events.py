@@ -103,6 +103,7 @@ _RANGE_START = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 # Types whose triggers name a state more than an act: a present or progressive verb means "ongoing".
 _STATE_TYPES = frozenset({"DETENTION", "MIGRANT_MOVEMENT", "POLICY_ANNOUNCEMENT", "BORDER_SECURITY"})
+_CONDITION_TYPES = _STATE_TYPES | {"HUMANITARIAN_INCIDENT"}  # what can be a lasting condition
 # When both fire in one sentence, the first type wins over the second: a threat to close the border is a
 # PRESSURE_THREAT (events.md), "detained 75,000 last month" is a statistic, not a detention event, etc.
 _SUPPRESSES: tuple[tuple[str, str], ...] = (
@@ -681,6 +682,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "hypothetical", False
     if _perfect_since(verb):
         return "ongoing", False  # "have been held since Wednesday": a state that began and goes on
+    if verb.lemma_ == "be" and _aux_lemmas(verb) & _PERFECT_AUX and event_type in _CONDITION_TYPES:
+        return "ongoing", False  # "the shelter has been over capacity": a condition up to now
     aux = _aux_lemmas(verb)
     if _timetable_present(verb, aux):
         return "planned", False  # "the rule expires on Thursday": the simple present of a timetable

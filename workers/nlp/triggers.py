@@ -252,6 +252,11 @@ _DETENTION = r"""
         migration|\w+\s+(?:detention|migratory)|(?:\w+\s+){0,2}jail)
   | \b(?P<t7>taken\s+into\s+(?:\w+\s+){0,2}(?:custody|detention))\b
   | \b(?P<t8>crammed|packed|squeezed)\s+into\b
+  | \b(?P<t9>(?:moved|sent|transferred|taken|bused|flown)\s+(?:[\w-]+\s+){0,6}?(?:to|into)\s+(?:an?\s+|the\s+)?
+        (?:[\w-]+\s+){0,3}?(?:(?:reception|detention|removal|processing|holding|intake)\s+(?:cent(?:er|re)s?|
+        facilit(?:y|ies)|sites?|stations?)|(?:army|military|air\s+force)\s+base))\b
+  | \b(?P<t10>open\w*)\s+(?:[\w-]+\s+){0,3}?(?:intake|detention|reception|processing)\s+(?:sites?|space|
+        cent(?:er|re)s?|facilit(?:y|ies))\b
 """
 
 _DEPORTATION = r"""
@@ -313,7 +318,8 @@ _HUMANITARIAN = r"""
         sidewalks?|tents|parks?|the\s+open))\b
   | \b(?:shelters?|camps?)\s+(?:\w+\s+){0,3}(?P<t3>overwhelmed|overcrowded|over\s+capacity|at\s+capacity|
         overflowing|(?:are|were|is|was)\s+full)\b
-  | \b(?P<t5>\d{3}\s+percent\s+of\s+(?:its\s+|their\s+)?capacity)\b
+  | \b(?P<t5>\d{3}\s+percent\s+of\s+(?:its\s+|their\s+)?capacity|(?:over|beyond|above)\s+capacity|
+        double\s+(?:its|the)\s+capacity)\b
   | \b(?P<m1>humanitarian\s+(?:crisis|emergency|disaster))\b
 """
 
@@ -360,6 +366,10 @@ _PROTECTION = r"""
         are)\s+(?P<t7>approved|granted)\b""" + _PROTECTED_FOR + r"""
   | \b(?P<t8>grant\w*|award\w*|approv\w*|issu\w*)\s+""" + _W6 + r"""(?:deferred\s+action|work\s+permits|
         humanitarian\s+parole|green\s+cards)\b
+  | \b(?P<t9>grant\w*)\s+""" + _W3 + r"""(?:permits|cards|visas|residency)\b""" + _PROTECTED_FOR + r"""
+  | \b(?:status|protections?)\s+(?:[\w,]+\s+){0,5}?(?:will\s+be|would\s+be|was|were|has\s+been|have\s+been)\s+
+        (?:automatically\s+)?(?P<t10>extended|renewed)\b
+  | \brefugees\s+(?:[\w-]+\s+){0,6}?(?:will\s+(?:now\s+)?be|were|are)\s+(?P<t11>allowed\s+(?:in|to\s+enter))\b
 """
 
 RULES: tuple[TriggerRule, ...] = (
