@@ -393,6 +393,11 @@ def test_seed_article_entities(enricher: Enricher) -> None:
         # a relative clause describing who people are is no movement
         "The program has shielded hundreds of thousands of young immigrants who entered the United States "
         "illegally as children.",
+        # remains sent home for burial are no removal
+        "The Honduran consulate said the migrant's body will be returned to Honduras next week for burial.",
+        # travellers delayed at an airport are not detained
+        "Dozens of travellers from the seven countries in the travel ban were held up at U.S. airports on "
+        "Saturday.",
     ],
 )
 def test_precision_rules_drop(enricher: Enricher, text: str) -> None:

@@ -1141,6 +1141,8 @@ def _deportation_ok(trigger: Token) -> bool:
     policy, a debate or a purpose (policy and legislation rules cover those)."""
     if trigger.tag_ == "VBN" and _backstory_removal(trigger):
         return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _REMAINS for c in trigger.children):
+        return False  # "his body will be returned to Honduras": a repatriation of remains, not a removal
     if trigger.pos_ != "VERB" or trigger.tag_ not in ("VB", "VBG"):
         return True
     first = _conj_root(trigger)  # "preventing agents from detaining and deporting": the first conjunct's place
@@ -1154,6 +1156,7 @@ def _deportation_ok(trigger: Token) -> bool:
 
 
 _EARLIER = _words("previously already once ever before formerly")
+_REMAINS = _words("body bodies remains corpse ashes")
 
 
 def _backstory_removal(trigger: Token) -> bool:
