@@ -95,6 +95,21 @@ def _other_reference(text: str, start: int, trigger: int) -> bool:
     return not (window_start + match.start() <= trigger < start)
 
 
+_REFERENCE_PREPS = frozenset({"before", "after", "until", "till", "to", "of"})
+
+
+def _own_time_phrase(date_token: Token) -> bool:
+    """A date in its own phrase on a verb ("testifying before the committee on Tuesday"): the verb's time,
+    whatever reference word stands earlier in the clause."""
+    prep = date_token.head
+    return (
+        date_token.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ not in _REFERENCE_PREPS
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
+
+
 _ATTRIBUTIVE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _NOUN_AFTER = re.compile(r"^[ \u00a0]+[\w-]")
 _YEAR_PREP = re.compile(r"\b(?:in|since|by|during|until|from|of|to|early|late|mid|before|after)[\s-]+$",
@@ -1536,9 +1551,9 @@ def _date(
             sent.text[max(0, start - 10) : start]
         ):
             continue  # "the original 2012 DACA guidelines": a name's year, not when this happened
-        if _other_reference(sent.text, start, verb.idx - sent.start_char):
-            continue  # "approved 100,000 before the kick-off date of February 18": a reference point
         first = _trigger_token(doc, sent, sent.start_char + start)
+        if not _own_time_phrase(first) and _other_reference(sent.text, start, verb.idx - sent.start_char):
+            continue  # "approved 100,000 before the kick-off date of February 18": a reference point
         if first.dep_ == "nmod" and first.head.pos_ == "NOUN" and first.head is not trigger:
             continue  # "implemented the governor's Sept. 18 order": the order's date, not this act's
         head = _governing_verb(first)
