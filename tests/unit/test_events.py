@@ -398,6 +398,8 @@ def test_seed_article_entities(enricher: Enricher) -> None:
         # travellers delayed at an airport are not detained
         "Dozens of travellers from the seven countries in the travel ban were held up at U.S. airports on "
         "Saturday.",
+        # people with no office meeting are no official meeting
+        "Ana Ruiz said she met Tomás Pérez, a 7-year-old migrant, at an El Paso shelter on Monday.",
     ],
 )
 def test_precision_rules_drop(enricher: Enricher, text: str) -> None:

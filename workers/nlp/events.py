@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from workers.nlp.dates import find_date_expressions, resolve_date
 from workers.nlp.doctext import doc_text
 from workers.nlp.entities import country_of, geocode, is_country
+from workers.nlp.gazetteer import lookup_officeholder
 from workers.nlp.noise import boilerplate_ranges, in_ranges, is_boilerplate
 from workers.nlp.relevance import is_migration_policy
 from workers.nlp.sentence_types import NONE, cue_matches, type_classifier
@@ -383,6 +384,14 @@ def _dominant_country(entities: Sequence[Entity]) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+def _official(actor: Actor) -> bool:
+    """A body, a place, or a person with an office: a title in the text, the country it serves ("the president
+    of Honduras, Luis Herrera"), or a well-known officeholder."""
+    if actor["label"] != "PERSON" or actor.get("role") or actor.get("country"):
+        return True
+    return lookup_officeholder(actor["canonical"]) is not None
+
+
 def _publishable(cand: _Candidate) -> bool:
     """Drop what an analyst could not act on: events nobody does, nowhere (opinion asides, generic
     statements), hypotheticals without a named proponent, and bare mentions never stated as acts."""
@@ -393,6 +402,8 @@ def _publishable(cand: _Candidate) -> bool:
         return cand.event_type == "ENFORCEMENT_STATISTIC" and bool(cand.quantities or cand.date)
     if cand.event_type in ("OFFICIAL_MEETING", "OFFICIAL_VISIT") and not (cand.actors or cand.agent):
         return False  # officials meet and travel: "the family he met" is no official meeting
+    if cand.event_type == "OFFICIAL_MEETING" and not cand.agent and not any(_official(a) for a in cand.actors):
+        return False  # only people with no office or body: "the lawyer met Sebastian" is no official meeting
     if cand.event_type == "OFFICIAL_MEETING" and (
         cand.spread or not (cand.actors or cand.date or cand.location)
     ):
