@@ -1598,7 +1598,8 @@ _YEAR_TO_DATE = re.compile(
     re.IGNORECASE,
 )
 _SINCE_MONTH = re.compile(
-    r"\bsince\s+(?:the\s+past\s+)?(?:\d{1,2}\s+of\s+)?(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    r"\bsince\s+(?:the\s+past\s+)?(?:\d{1,2}\s+of\s+)?(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.IGNORECASE,
 )
 
@@ -1612,7 +1613,7 @@ def _figure_period(text: str, anchor: datetime, anchor_kind: DateAnchor) -> tupl
         match = _SINCE_MONTH.search(text)
         if match is None:
             return None
-        if _MONTHS.index(match.group("m").lower()) + 1 > anchor.month:
+        if _MONTHS.index(match.group("m")[:3].lower()) + 1 > anchor.month:
             return match.group(), None  # from a month of last year: the count spans two years
     year: ResolvedDate = {
         "text": match.group(),
