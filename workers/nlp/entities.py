@@ -702,14 +702,15 @@ def _apply_context_places(text: str, mentions: list[_Mention]) -> None:
         m.canonical = _straight(_title_if_caps(m.text))
 
 
-# a place preposition right before a name: "in Chiapas", "to Tapachula", "the state of Guerrero"
+# a place preposition right before a name: "in Chiapas", "near Tapachula", "the state of Guerrero" ("to" and
+# "from" also take people: "a letter to Obama", "support from Rubio")
 _PLACE_PREP = r"\b(?:in|near|across|through|toward|towards|outside|(?:state|city)\s+of)\s+"
 
 
 def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
     """A known city or province the model tagged PERSON/ORG is a place in the whole document when one of its
     mentions follows a place preposition ("migrants in Chiapas ... Chiapas officials"): people and bodies
-    are rarely "in" or "from" themselves, while single-word place names are often read as surnames."""
+    are rarely "in" or "near" something, while single-word place names are often read as surnames."""
     placed: dict[str, Place] = {}
     surnames = {m.canonical.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.canonical}
     for m in mentions:
