@@ -1131,3 +1131,20 @@ def test_round3_placements_shelters_and_admissions(
     enricher: Enricher, text: str, event_type: str, status: str
 ) -> None:
     assert _one(_events(enricher, text), event_type)["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "status"),
+    [
+        ("Soldiers found 87 migrants crammed into the trailer of a truck near Coatzacoalcos, Veracruz, on "
+         "Sunday, the migration institute said.", "SMUGGLING_TRAFFICKING", "occurred"),
+        ("Agents of the migration institute carried out on Thursday an operation in four hotels of Tapachula, "
+         "Chiapas, where 300 migrants were staying.", "ENFORCEMENT_OPERATION", "occurred"),
+        ("A total of 134 Hondurans returned to the country on Tuesday in two flights of deportation from "
+         "Houston, migration officials said.", "DEPORTATION", "occurred"),
+        ("The Spanish government pledged on Monday 40 million euros to Morocco to help it patrol its coast "
+         "against migrant smuggling.", "AID_FUNDING", "occurred"),
+    ],
+)
+def test_round3_translated_phrasing_and_money(enricher: Enricher, text: str, event_type: str, status: str) -> None:
+    assert _one(_events(enricher, text), event_type)["status"] == status

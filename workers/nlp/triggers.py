@@ -240,6 +240,9 @@ _STAT = r"""
         rose|dropped|declined|increased|climbed|reached|hit|doubled|surged|plunged|jumped)\b
 """
 
+# what people are smuggled in: crammed into a truck is smuggling, crammed into a cell is detention
+_VEHICLES = r"(?:trucks?|trailers?|tractor-trailers?|vans?|containers?|boxcars?|lorr(?:y|ies))"
+
 _DETENTION = r"""
     \b(?P<m1>detention\s+(?:centers?|centres?|facilit\w+|camps?)|tent\s+cit(?:y|ies)|family\s+separations?|
         child\s+prisons?)\b
@@ -251,7 +254,8 @@ _DETENTION = r"""
   | \b(?P<t5>turned\s+over|handed\s+over|transferred)\s+to\s+(?:the\s+)?(?:immigration|ice\b|border\s+patrol|
         migration|\w+\s+(?:detention|migratory)|(?:\w+\s+){0,2}jail)
   | \b(?P<t7>taken\s+into\s+(?:\w+\s+){0,2}(?:custody|detention))\b
-  | \b(?P<t8>crammed|packed|squeezed)\s+into\b
+  | \b(?P<t8>crammed|packed|squeezed)\s+into\b(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?
+        """ + _VEHICLES + r""")
   | \b(?P<t9>(?:moved|sent|transferred|taken|bused|flown)\s+(?:[\w-]+\s+){0,6}?(?:to|into)\s+(?:an?\s+|the\s+)?
         (?:[\w-]+\s+){0,3}?(?:(?:reception|detention|removal|processing|holding|intake)\s+(?:cent(?:er|re)s?|
         facilit(?:y|ies)|sites?|stations?)|(?:army|military|air\s+force)\s+base))\b
@@ -264,6 +268,8 @@ _DEPORTATION = r"""
   | \b(?P<t2>(?:deportation|removal|repatriation)\s+flights?)\b
   | \b(?P<t3>repatriat(?:ed|ing|es))\b
   | \b(?P<t4>sent|sending|flown|returned)\s+back\s+(?:to|across)\b
+  | \b(?P<t8>flights?\s+of\s+(?:deportation|deportees|repatriation|return)|flights?\s+to\s+(?:return|deport|
+        repatriate))\b
   | \b(?:were|was|been|be|being)\s+(?P<t5>returned|expelled)\s+(?:\w+\s+){0,2}to\b
   | \b(?P<t7>charter\s+flights?)\b.{0,80}?\b(?:carr\w+|return\w*|deport\w*|remov\w*)\b
 """
@@ -272,6 +278,8 @@ _OPERATION = r"""
     \b(?P<t>raid(?:s|ed)?|sweeps?|roundups?|round(?:ed)?\s+up|work\s*site\s+(?:raid|operation|
         enforcement)s?)\b
   | \bas\s+part\s+of\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?P<t4>crackdown|sweep|operation|roundup)\b
+  | \b(?P<t5>carried\s+out|conducted|launched|mounted|realized)\s+(?:[\w-]+\s+){0,4}?(?:an?\s+|the\s+)?
+        (?:[\w-]+\s+)?(?:operation|operative|raid|sweep)s?\b
   | \b(?P<t2>apprehensions|arrests)\s+(?:on|for)\s+(?:possible\s+|suspected\s+)?immigration\b
   | \b(?:ice|immigration\s+(?:agents|officers|authorities)|
         federal\s+agents)\s+""" + _W6 + r"""(?P<t3>arrest(?:s|ed|ing)?|
@@ -303,6 +311,8 @@ _SMUGGLING = r"""
   | \b(?:smuggl\w+|coyotes?|traffick\w+)\s+""" + _W6 + r"""(?P<t2>(?:were|was)\s+(?:arrested|charged|indicted|
         sentenced|convicted|caught)|arrested|charged)\b
   | \b(?P<m1>stash\s+houses?|smuggling\s+(?:ring|network|operation)s?|trafficking\s+(?:ring|network)s?)\b
+  | \b(?P<t3>crammed|packed|hidden|concealed)\s+(?:in|into|inside)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?
+        """ + _VEHICLES + r"""\b
 """
 
 _HUMANITARIAN = r"""
@@ -331,6 +341,9 @@ _AID = r"""
   | \b(?P<t2>(?:aid|assistance)\s+to\s+(?:guatemala|honduras|el\s+salvador|central\s+america|mexico|the\s+
         northern\s+triangle))\b
   | \b(?P<m1>development\s+plan|marshall\s+plan|root\s+causes)\b
+  | \b(?P<t3>contribut\w*|pledg\w*|allocat\w*|earmark\w*|donat\w*|appropriat\w*|propos\w*)\s+(?:[\w-]+\s+){0,5}?
+        (?:[$€£]\s?\d[\d,.]*(?:\s*(?:millions?|billions?))?|\d[\d,.]*\s*(?:millions?|billions?)?\s*(?:of\s+)?
+        (?:dollars|euros|pounds|pesos))
 """
 
 _THREAT = r"""
