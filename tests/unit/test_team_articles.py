@@ -44,7 +44,7 @@ def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
 def test_held_out_articles_meet_their_floors(held_out: list[dict[str, Any]]) -> None:
     report = _scores(held_out, learned=True)
     assert report.relevance.f1 >= 0.9  # measured 0.959
-    assert report.events.f1 >= 0.6  # measured 0.658
+    assert report.events.f1 >= 0.6  # measured 0.655
     assert report.event_types.f1 >= 0.64  # measured 0.700
     assert report.entities.overall.f1 >= 0.72  # measured 0.772
 
@@ -53,7 +53,7 @@ def test_learned_events_add_recall_on_held_out_articles(held_out: list[dict[str,
     with_learned = _scores(held_out, learned=True)
     rules_only = _scores(held_out, learned=False)
     # measured 96 vs 90 matched gold events; since the seventh session's trigger rules the classifier no
-    # longer raises F1 here (0.658 vs 0.662): it adds recall at the cost of precision
+    # longer raises F1 here (0.655 vs 0.659): it adds recall at the cost of precision
     assert with_learned.events.tp > rules_only.events.tp
     assert with_learned.events.recall > rules_only.events.recall
 
@@ -63,10 +63,10 @@ def test_default_settings_meet_their_floors_on_the_blind_articles() -> None:
     assert len(items) == 48
     report = _scores(items, learned=False)
     assert report.relevance.f1 >= 0.95  # measured 1.000
-    assert report.events.f1 >= 0.56  # measured 0.488 when blind (sixth session), 0.621 now
-    assert report.event_types.f1 >= 0.64  # measured 0.570, 0.703 now
-    assert report.status.value is not None and report.status.value >= 0.78  # measured 0.810, 0.844 now
-    assert report.date.value is not None and report.date.value >= 0.6  # measured 0.571, 0.667 now
+    assert report.events.f1 >= 0.56  # measured 0.488 when blind (sixth session), 0.645 now
+    assert report.event_types.f1 >= 0.64  # measured 0.570, 0.731 now
+    assert report.status.value is not None and report.status.value >= 0.78  # measured 0.810, 0.842 now
+    assert report.date.value is not None and report.date.value >= 0.6  # measured 0.571, 0.673 now
     assert report.entities.overall.f1 >= 0.72  # measured 0.756, 0.767 now
 
 
@@ -75,8 +75,8 @@ def test_default_settings_meet_their_floors_on_set_i() -> None:
     assert len(items) == 24
     report = _scores(items, learned=False)
     assert report.relevance.f1 >= 0.95  # measured 1.000
-    assert report.events.f1 >= 0.43  # measured 0.368 at the seventh session's start, 0.490 at its end
-    assert report.event_types.f1 >= 0.48  # measured 0.417, 0.547
-    assert report.status.value is not None and report.status.value >= 0.74  # measured 0.680, 0.816
-    assert report.date.value is not None and report.date.value >= 0.55  # measured 0.600, 0.632
+    assert report.events.f1 >= 0.43  # measured 0.368 at the seventh session's start, 0.500 at its end
+    assert report.event_types.f1 >= 0.48  # measured 0.417, 0.558
+    assert report.status.value is not None and report.status.value >= 0.74  # measured 0.680, 0.821
+    assert report.date.value is not None and report.date.value >= 0.55  # measured 0.600, 0.641
     assert report.entities.overall.f1 >= 0.62  # measured 0.676, 0.677
