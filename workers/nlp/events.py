@@ -229,9 +229,10 @@ def extract_events(
     ents_by_sent = _entities_by_sentence(sentences, entities)
     context = [_has_context(s, ents) for s, ents in zip(sentences, ents_by_sent, strict=True)]
     title = item.get("title")
-    if isinstance(title, str) and MIGRATION_CONTEXT.search(title):
+    headline = isinstance(title, str) and MIGRATION_CONTEXT.search(title) is not None
+    if headline:
         context[0] = True  # the lead sentence tells the headline's story
-    if _about_migration(context, title):
+    if headline or _about_migration(context):
         window = [True] * len(context)  # the whole item is the story's context
     else:
         window = [any(context[max(0, i - _WINDOW) : i + _WINDOW + 1]) for i in range(len(context))]
@@ -278,12 +279,10 @@ def extract_events(
 _STORY_SHARE = 0.2  # share of sentences with a migration cue that makes migration the item's story
 
 
-def _about_migration(context: Sequence[bool], title: object) -> bool:
-    """Whether migration is what the whole item is about, not one passage of it: a migration headline or
-    cues throughout. Then a sentence far from any cue still tells that story ("1,047 people crossed in 23
-    boats on Monday", five sentences after the last mention of migrants)."""
-    if isinstance(title, str) and MIGRATION_CONTEXT.search(title):
-        return True
+def _about_migration(context: Sequence[bool]) -> bool:
+    """Whether migration cues run through the item (with a migration headline, the other sign that
+    migration is its story): then a sentence far from any cue still tells that story ("1,047 people
+    crossed in 23 boats on Monday", five sentences after the last mention of migrants)."""
     return sum(context) >= _STORY_SHARE * len(context)
 
 
@@ -1591,7 +1590,6 @@ def _date(
     return min(resolved, key=rank)[1]
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _YEAR_TO_DATE = re.compile(
     r"\b(?:so\s+far\s+this\s+year|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|in\s+the\s+first\s+"
     r"\w+\s+(?:months|weeks)\s+of\s+(?:the|this)\s+year|between\s+january\s+and\s+\w+)\b",
@@ -1613,7 +1611,7 @@ def _figure_period(text: str, anchor: datetime, anchor_kind: DateAnchor) -> tupl
         match = _SINCE_MONTH.search(text)
         if match is None:
             return None
-        if _MONTHS.index(match.group("m")[:3].lower()) + 1 > anchor.month:
+        if _MONTH_NUM[match.group("m")[:3].lower()] > anchor.month:
             return match.group(), None  # from a month of last year: the count spans two years
     year: ResolvedDate = {
         "text": match.group(),
