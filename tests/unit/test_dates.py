@@ -335,6 +335,10 @@ def _found(text: str) -> list[str]:
         ("Officials may decide to march on the capital.", []),
         ("The shelter opens on Tuesdays and serves meals daily.", []),
         ("Numbers rose 2019% in a year.", []),
+        # a month followed by a count is the month, not a day: "in February 3,904 people"
+        ("In the month of February 3,904 Salvadorans were returned.", ["February"]),
+        ("In January 12 migrants died in the desert.", ["January"]),
+        ("The court ruled on March 3, 2019, and again on March 12.", ["March 3, 2019", "March 12"]),
     ],
 )
 def test_find_date_expressions(text: str, expected: list[str]) -> None:

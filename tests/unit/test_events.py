@@ -252,12 +252,33 @@ def test_relative_dates(
     assert (date["resolved"], date["granularity"], date["anchor"]) == (resolved, granularity, "published_at")
 
 
-def test_ongoing_events_carry_no_date(enricher: Enricher) -> None:
-    text = "Since January, hundreds of migrant children have been held in a tent city in Texas."
-    events = _events(enricher, text + " The children are still being held at the facility today.")
-    for event in events:
-        if event["status"] == "ongoing":
-            assert event["date"] is None
+@pytest.mark.parametrize(
+    ("text", "event_type", "resolved"),
+    [
+        # a state is dated when it was seen or reported ...
+        ("As of Monday, 41 of the workers remained in ICE custody in Omaha, officials said.", "DETENTION",
+         "2019-03-25"),
+        ("The agency said Monday that it was holding about 8,000 migrants in custody in El Paso.", "DETENTION",
+         "2019-03-25"),
+        # ... never by the point it started from
+        ("Since January, hundreds of migrant children have been held in a tent city in Texas.", "DETENTION", None),
+        ("More than 900 people who landed after March 2 are being held at the camp on Lesbos.", "DETENTION", None),
+    ],
+)
+def test_an_ongoing_state_is_dated_when_it_was_observed(
+    enricher: Enricher, text: str, event_type: str, resolved: str | None
+) -> None:
+    event = _one(_events(enricher, text, title="Migrant detention"), event_type)
+    assert (event["status"], event["date"] and event["date"]["resolved"]) == ("ongoing", resolved)
+
+
+def test_the_baseline_of_a_comparison_does_not_date_the_figure(enricher: Enricher) -> None:
+    text = (
+        "Border Patrol agents made about 99,000 apprehensions along the southwest border in February, down "
+        "from more than 140,000 in December, the agency said."
+    )
+    date = _one(_events(enricher, text), "ENFORCEMENT_STATISTIC")["date"]
+    assert date is not None and date["resolved"] == "2019-02"
 
 
 def test_missing_published_at_uses_ingest_time(enricher: Enricher) -> None:

@@ -620,7 +620,13 @@ def _capitalised(words: set[str]) -> str:
 
 
 _F_MONTH = rf"(?:(?:{_capitalised(_MONTH_FULL)})|(?:{_capitalised(_MONTH_ABBR)})\.?)"
-_F_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+# a day number, not the start of a count after a month ("in February 3,904 Salvadorans were returned",
+# "in January 12 migrants died")
+_F_DAY = (
+    r"\d{1,2}(?:st|nd|rd|th)?(?!\d)(?!,\d{3})(?!\s+(?:(?:more|other|new|[a-z]+-year-old)\s+)?(?:migrants|people|"
+    r"persons|refugees|children|minors|families|adults|men|women|immigrants|asylum|deportees|foreigners|"
+    r"nationals|bodies|agents|officers|troops|soldiers|boats|buses|flights)\b)"
+)
 _F_YEAR = r"(?:1[89]|20)\d{2}(?!\d)"
 _F_WEEKDAY = rf"(?i:{_WEEKDAY_FULL})(?!s\b)"
 _F_DAYPART = r"(?i:\s+(?:morning|afternoon|evening|night))?"

@@ -116,6 +116,13 @@ _NOUN_AFTER = re.compile(r"^[ \u00a0]+[\w-]")
 _YEAR_PREP = re.compile(r"\b(?:in|since|by|during|until|from|of|to|early|late|mid|before|after)[\s-]+$",
                         re.IGNORECASE)
 _RANGE_START = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_COMPARED_DATE = re.compile(
+    r"(?:\b(?:down|up|fell|rose|dropped|declined|increased|climbed|jumped)\s+(?:[\d.,]+\s*%?\s+|sharply\s+|"
+    r"slightly\s+)?from|\bcompared\s+(?:with|to)|\bthe\s+same\s+(?:period|month|week)\s+(?:of|in))\b"
+    r"(?:[^,.;:()]|(?<=\d)[,.](?=\d)){0,30}$"
+    r"|\b(?:than|versus|vs\.?)\s+(?:(?:in|during|on|for|at)\s+)?$",
+    re.IGNORECASE,
+)
 
 # Types whose triggers name a state more than an act: a present or progressive verb means "ongoing".
 _STATE_TYPES = frozenset({"DETENTION", "MIGRANT_MOVEMENT", "POLICY_ANNOUNCEMENT", "BORDER_SECURITY"})
@@ -629,7 +636,7 @@ def _governing_verb(token: Token) -> Token:
     for _ in range(4):
         if current.pos_ in ("VERB", "AUX"):
             return current
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
     return current
@@ -645,14 +652,14 @@ def _chain(verb: Token) -> list[Token]:
     out = [verb]
     current = verb
     for _ in range(5):
-        if current.dep_ == "conj" and not _has_own_clause(current) and current.head is not current:
+        if current.dep_ == "conj" and not _has_own_clause(current) and current.head != current:
             # "will travel ... and sign": spaCy hangs the shared auxiliary on the first conjunct only
             current = current.head
             out.append(current)
             continue
         if current.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "relcl"):
             break
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
         out.append(current)
@@ -721,7 +728,7 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
             break
     if aux & _FUTURE_AUX or any(_aux_lemmas(h) & _FUTURE_AUX for h in chain[1:3]):
         return "planned", False
-    if any(h.lemma_ in _PLAN_HEADS and h is not verb for h in chain[1:]) and not (
+    if any(h.lemma_ in _PLAN_HEADS and h != verb for h in chain[1:]) and not (
         event_type == "COURT_RULING" and any(h.lemma_ == "agree" for h in chain)
     ):
         return "planned", False  # but a court agreeing to decide a case is the court's act
@@ -738,8 +745,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "hypothetical", True
     if _progressive(verb) and _FUTURE_IN.search(" ".join(t.text for t in verb.subtree)):
         return "planned", False  # "we are meeting tomorrow"
-    if (trigger is verb or trigger.dep_ == "dobj") and verb.lemma_.lower() in _PREPARE | _PLAN_HEADS and (
-        _progressive(verb) or (verb.tag_ in ("VBZ", "VBP") and (trigger is not verb or verb.lemma_ == "plan"))
+    if (trigger == verb or trigger.dep_ == "dobj") and verb.lemma_.lower() in _PREPARE | _PLAN_HEADS and (
+        _progressive(verb) or (verb.tag_ in ("VBZ", "VBP") and (trigger != verb or verb.lemma_ == "plan"))
     ):
         return "planned", False  # "a committee is preparing bills", "she plans two bills": not there yet
     if event_type in _STATE_TYPES and verb.lemma_ in ("remain", "stay") and not aux & (_FUTURE_AUX | _HYPO_AUX):
@@ -783,7 +790,7 @@ def _perfect_since(verb: Token) -> bool:
         if child.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in child.children):
             return True
     # "have been camped along the levee for days": a state that has lasted up to now
-    own = [t for t in verb.subtree if t.dep_ not in ("ccomp", "advcl") or t is verb]
+    own = [t for t in verb.subtree if t.dep_ not in ("ccomp", "advcl") or t == verb]
     return _DURATION.search(" ".join(t.text for t in own)) is not None
 
 
@@ -953,7 +960,10 @@ def _build(
     actors = _actors(doc, ents, [clause, *_chain_subjects(verb)], rule.event_type, sent)
     location = _location(doc, ents, clause)
     countries = _countries(actors, location, ents)
-    date = None if date_status == "ongoing" else _date(sent, verb, date_status, anchor, anchor_kind, trigger)
+    if date_status == "ongoing":
+        date = _date(sent, verb, "occurred", anchor, anchor_kind, trigger, observed=True)
+    else:
+        date = _date(sent, verb, date_status, anchor, anchor_kind, trigger)
     if rule.event_type == "ENFORCEMENT_STATISTIC":
         period = _figure_period(sent.text, anchor, anchor_kind)
         date = period[1] if period else _date(sent, verb, "occurred", anchor, anchor_kind, trigger)
@@ -1010,7 +1020,7 @@ def _generic_courts(verb: Token) -> bool:
 
 def _conj_root(verb: Token) -> Token:
     """The first of coordinated verbs: "which protected them and granted them permits" -> protected."""
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     return verb
 
@@ -1240,7 +1250,7 @@ def _stat_ok(trigger: Token) -> bool:
     800,000 immigrants" (a policy's reach) or "a caravan of 7,000" (a movement)."""
     noun = trigger
     for _ in range(3):
-        if noun.pos_ in ("NOUN", "PROPN") or noun.head is noun:
+        if noun.pos_ in ("NOUN", "PROPN") or noun.head == noun:
             break
         noun = noun.head
     if noun.lemma_.lower() in _STAT_NOUNS:
@@ -1453,7 +1463,7 @@ def _actors(
 
 def _is_participant(span: Span) -> bool:
     root = span.root
-    while root.dep_ in ("conj", "appos") and root.head is not root:
+    while root.dep_ in ("conj", "appos") and root.head != root:
         root = root.head
     if root.dep_ == "pobj":
         return root.head.lower_ in ("with", "between", "by", "among")
@@ -1463,6 +1473,15 @@ def _is_participant(span: Span) -> bool:
 def _is_place_object(span: Span) -> bool:
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def _is_offshore_place(span: Span, canonical: str) -> bool:
+    """Islands and coasts take "on" and "off": "held at the camp on Lesbos", "capsized off Libya". A country
+    after "on" is a target ("pressure on Mexico", "tariffs on Guatemala"), not where something happened."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    return root.head.lower_ == "off" or (root.head.lower_ == "on" and not is_country(canonical))
 
 
 def _person_context(span: Span) -> tuple[str | None, str | None]:
@@ -1514,7 +1533,7 @@ def _location(doc: Doc, ents: Sequence[Entity], clause: tuple[int, int]) -> Loca
         if ent["label"] not in _PLACE_LABELS or not (clause[0] <= ent["start"] < clause[1]):
             continue
         span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-        if span is None or not _is_place_object(span):
+        if span is None or not (_is_place_object(span) or _is_offshore_place(span, ent["canonical"])):
             continue
         if span.root.head.lower_ == "from":
             continue
@@ -1542,8 +1561,18 @@ def _countries(actors: Iterable[Actor], location: Location | None, ents: Sequenc
 
 
 def _date(
-    sent: Span, verb: Token, status: str, anchor: datetime, anchor_kind: DateAnchor, trigger: Token | None = None
+    sent: Span,
+    verb: Token,
+    status: str,
+    anchor: datetime,
+    anchor_kind: DateAnchor,
+    trigger: Token | None = None,
+    *,
+    observed: bool = False,
 ) -> ResolvedDate | None:
+    """The date of the act at `verb`. With `observed`, the date a state was seen or reported at ("38 remained
+    in custody as of Wednesday", "the agency said Wednesday it was holding 8,600"): only a day or month in
+    the verb's own clause or one of the clauses it is reported in, never a start point ("since 2016")."""
     exprs = find_date_expressions(sent.text)
     if not exprs:
         return None
@@ -1557,6 +1586,8 @@ def _date(
             continue  # "tomorrow" in a sentence about what happened belongs to another clause
         if _RANGE_START.search(sent.text[max(0, start - 12) : start]):
             continue  # "between Nov. 21 and February": a period, not the date of one occurrence
+        if _COMPARED_DATE.search(sent.text[max(0, start - 50) : start]):
+            continue  # "131,900 in February, down from 140,600 in January": the baseline's date
         if _ATTRIBUTIVE_YEAR.match(text) and _NOUN_AFTER.match(sent.text[_end:]) and not _YEAR_PREP.search(
             sent.text[max(0, start - 10) : start]
         ):
@@ -1564,10 +1595,12 @@ def _date(
         first = _trigger_token(doc, sent, sent.start_char + start)
         if not _own_time_phrase(first) and _other_reference(sent.text, start, verb.idx - sent.start_char):
             continue  # "approved 100,000 before the kick-off date of February 18": a reference point
-        if first.dep_ == "nmod" and first.head.pos_ == "NOUN" and first.head is not trigger:
+        if first.dep_ == "nmod" and first.head.pos_ == "NOUN" and first.head != trigger:
             continue  # "implemented the governor's Sept. 18 order": the order's date, not this act's
         head = _governing_verb(first)
-        if status == "planned" and _past_statement(head) and head is not verb:
+        if observed and not _observation_date(first, head, verb, sent.text[max(0, start - 12) : start]):
+            continue
+        if status == "planned" and _past_statement(head) and head != verb:
             continue  # "officials said Monday that X will ...": Monday is when it was said
         res = resolve_date(text, anchor, tense=tense, anchor_kind=anchor_kind)
         if res is not None and status in ("occurred", "negated"):
@@ -1588,6 +1621,17 @@ def _date(
         return depth, abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
+
+
+_START_POINT = re.compile(r"\b(?:since|after|before|until|till|from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _observation_date(first: Token, head: Token, verb: Token, before: str) -> bool:
+    """Whether a date can be when a state was observed: on the state's verb or a verb it is reported under,
+    and not the start or end of a span ("held since Monday", "who landed after March 20")."""
+    if _START_POINT.search(before) or _ATTRIBUTIVE_YEAR.match(first.text):
+        return False
+    return head == verb or head in verb.ancestors
 
 
 _YEAR_TO_DATE = re.compile(

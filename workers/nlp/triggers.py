@@ -247,7 +247,7 @@ _DETENTION = r"""
     \b(?P<m1>detention\s+(?:centers?|centres?|facilit\w+|camps?)|tent\s+cit(?:y|ies)|family\s+separations?|
         child\s+prisons?)\b
   | \b(?P<t>in\s+(?:federal\s+|ice\s+)?custody)\b
-  | \b(?:being|were|was|are|is)\s+(?P<t2>held(?!\s+up\b)|housed|detained|locked\s+up|caged)\b
+  | \b(?:being|been|were|was|are|is)\s+(?P<t2>held(?!\s+up\b)|housed|detained|locked\s+up|caged)\b
   | \b(?P<t3>separat(?:ed|ing))\s+""" + _W3 + r"""(?:children|families|kids|parents)\b
   | \b(?P<t6>(?:put|placed|kept|locked\s+up|remain(?:s|ed)?)\s+in\s+(?:\w+\s+){0,2}(?:detention|custody))\b
   | \b(?P<t4>housed|held)\s+(?:at|in)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:shelter|facility|center|camp|base)\b
