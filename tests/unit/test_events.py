@@ -1169,3 +1169,17 @@ def test_round3_placements_shelters_and_admissions(
 )
 def test_round3_translated_phrasing_and_money(enricher: Enricher, text: str, event_type: str, status: str) -> None:
     assert _one(_events(enricher, text), event_type)["status"] == status
+
+
+def test_a_migration_story_keeps_its_context_beyond_two_sentences(enricher: Enricher) -> None:
+    # the cue ("migrants") is four sentences before the figure; the headline says what the story is
+    text = (
+        "Hundreds of migrants waited on the beaches of northern France on Sunday. "
+        "The weather had turned calm after a week of storms. "
+        "Fishermen in Calais said the sea was as flat as they had seen it all summer. "
+        "Local cafes stayed open late. "
+        "Officials said 1,295 people were intercepted on Monday alone."
+    )
+    events = _events(enricher, text, title="Record day for Channel crossings by migrants")
+    statistic = _one(events, "ENFORCEMENT_STATISTIC")
+    assert statistic["evidence"]["sentence"].startswith("Officials said 1,295 people")

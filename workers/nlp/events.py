@@ -183,6 +183,7 @@ _NEGATABLE = _words(
 )
 _WINDOW = 2  # sentences either side that lend their migration context to a trigger sentence
 _LOCAL = 2  # the same, for triggers common outside migration news (TriggerRule.needs_local_context)
+_STORY_LOCAL = 4  # ... in an item whose story is migration
 
 
 @dataclass
@@ -244,7 +245,8 @@ def extract_events(
     else:
         window = [any(context[max(0, i - _WINDOW) : i + _WINDOW + 1]) for i in range(len(context))]
     # "local" context for the triggers common outside migration news: the sentence or two either side
-    close = [any(context[max(0, i - _LOCAL) : i + _LOCAL + 1]) for i in range(len(context))]
+    reach = _STORY_LOCAL if (headline or _about_migration(context)) else _LOCAL
+    close = [any(context[max(0, i - reach) : i + reach + 1]) for i in range(len(context))]
     skip = _skipped_sentences(doc_text(doc), sentences)
     candidates: list[_Candidate] = []
     for index, sent in enumerate(sentences):
