@@ -1183,3 +1183,34 @@ def test_a_migration_story_keeps_its_context_beyond_two_sentences(enricher: Enri
     events = _events(enricher, text, title="Record day for Channel crossings by migrants")
     statistic = _one(events, "ENFORCEMENT_STATISTIC")
     assert statistic["evidence"]["sentence"].startswith("Officials said 1,295 people")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The administration said on Monday that it intends to admit no more than 30,000 refugees next year.",
+        "The prime minister said the humanitarian intake would rise from 13,750 to 20,000 places a year.",
+        "The interior ministry said the annual quota for asylum seekers would be cut to 120,000 next year.",
+    ],
+)
+def test_a_ceiling_on_an_intake_is_a_policy_not_a_figure(enricher: Enricher, text: str) -> None:
+    types = {e["event_type"] for e in _events(enricher, text, title="Refugee admissions")}
+    assert "POLICY_ANNOUNCEMENT" in types and "ENFORCEMENT_STATISTIC" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "resolved"),
+    [
+        # the announcement of a policy is the event: it happened on the day it was made
+        ("The interior ministry said on Monday that the annual quota for asylum seekers would be cut to "
+         "120,000.", "occurred", "2019-03-25"),
+        # a policy act with a time of its own is still ahead
+        ("The Home Office said on Monday it would begin accepting asylum applications next week.",
+         "planned", "2019-04"),
+    ],
+)
+def test_an_announced_policy_happened_when_it_was_announced(
+    enricher: Enricher, text: str, status: str, resolved: str
+) -> None:
+    event = _one(_events(enricher, text, title="Asylum rules"), "POLICY_ANNOUNCEMENT")
+    assert (event["status"], event["date"] and event["date"]["resolved"]) == (status, resolved)

@@ -958,6 +958,8 @@ def _build(
         if main_status in ("planned", "hypothetical", "negated"):
             status, speculative = main_status, main_speculative
     verb = _governing_verb(trigger)
+    if rule.event_type == "POLICY_ANNOUNCEMENT" and status == "planned" and _announced_policy(verb):
+        status = date_status = "occurred"  # the announcement is the event: "said it would end the programme"
     clause = _clause_bounds(verb, sent)
     actors = _actors(doc, ents, [clause, *_chain_subjects(verb)], rule.event_type, sent)
     location = _location(doc, ents, clause)
@@ -1235,6 +1237,12 @@ _STAT_VERBS = _words(
     intercept rescue register lodge screen refer receive log take
     """
 )
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:no\s+more\s+than|a\s+maximum\s+of|at\s+most|(?:ceiling|cap|quota|limit|target)\s+(?:of|at|to))\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+_INTENT_HEADS = _words("intend plan aim propose expect want seek hope")
 _STAT_NOUNS = _words(
     """
     apprehension arrest encounter crossing removal deportation claim application arrival entry
@@ -1250,6 +1258,8 @@ def _stat_ok(trigger: Token) -> bool:
     """A figure is an enforcement statistic when it counts enforcement acts or what they act on: "detained
     75,000", "75,000 apprehensions", "76,000 people in February" (no verb) -- not "block the deportation of
     800,000 immigrants" (a policy's reach) or "a caravan of 7,000" (a movement)."""
+    if _LIMIT_BEFORE.search(trigger.doc.text[max(0, trigger.idx - 25) : trigger.idx]):
+        return False  # "admit no more than 18,000 refugees", "a ceiling of 30,000": a limit, not a count
     noun = trigger
     for _ in range(3):
         if noun.pos_ in ("NOUN", "PROPN") or noun.head == noun:
@@ -1267,6 +1277,8 @@ def _stat_ok(trigger: Token) -> bool:
         return True  # a fragment: "More than 76,000 people in February alone."
     if _aux_lemmas(verb) & _FUTURE_AUX:
         return False  # "will deport 1,000 migrants this week" is a planned act, not a figure
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _INTENT_HEADS:
+        return False  # "intends to admit 18,000 refugees next year": a plan, not a figure
     return verb.lemma_ in _STAT_VERBS
 
 
@@ -1385,6 +1397,40 @@ def _threat_ok(trigger: Token) -> bool:
     return agentive and act
 
 
+_ANNOUNCING = _words("say announce state tell declare confirm")
+
+
+def _announced_policy(verb: Token) -> bool:
+    """Whether a planned policy act is what a government said it would do, with no time of its own: "the
+    ministry said the quota would be cut", "announced that it would hire 75 judges". Such a policy was
+    announced, which is the event; "said it will begin accepting applications on Feb. 18" stays planned, as
+    does a plan of the speaker's ("said he plans to unveil a measure")."""
+    chain = _chain(verb)
+    reporting = next((h for h in chain[1:] if h.lemma_ in _ANNOUNCING), None)
+    if reporting is None or reporting.tag_ != "VBD":
+        return False
+    if any(h.lemma_ in _PLAN_HEADS for h in chain[: chain.index(reporting)]):
+        return False
+    own = " ".join(t.text for t in verb.subtree if not any(a.dep_ in ("relcl", "acl") for a in _up_to(t, verb)))
+    return not (_FUTURE_WORDS.search(own) or find_date_expressions(own))
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """The token and its heads below `top`."""
+    out = []
+    while token != top and token.head != token:
+        out.append(token)
+        token = token.head
+    return out
+
+
+_FUTURE_WORDS = re.compile(
+    r"\b(?:next|coming|upcoming|tomorrow|soon|starting|beginning|effective|later\s+this|from\s+now|"
+    r"in\s+the\s+(?:next|coming|following)|as\s+early\s+as|by\s+the\s+end)\b",
+    re.IGNORECASE,
+)
+
+
 def _generic_agent(verb: Token) -> bool:
     """Whether the act has a subject that is an institution or office, even when not a named entity."""
     heads = [verb, *_chain(verb)[1:]]
@@ -1418,13 +1464,29 @@ def _chain_subjects(verb: Token) -> list[tuple[int, int]]:
     """Subjects of the verbs the trigger verb depends on ("Trump began meeting ...", "the court agreed to
     decide ..."), stopping at reporting verbs: whoever *said* it is a source, not an actor."""
     out: list[tuple[int, int]] = []
-    for head in _chain(verb)[1:]:
+    chain = _chain(verb)
+    for below, head in zip(chain, chain[1:]):
         if head.lemma_ in _REPORTING:
+            if _pronoun_subject(below) or (below.dep_ == "xcomp" and _pronoun_subject(below.head)):
+                out.extend(_subject_spans(head))  # "the ministry said it would ...": the sayer acts
             break
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                out.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
+        out.extend(_subject_spans(head))
     return out
+
+
+_SELF_PRONOUNS = _words("it they we he she")
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF_PRONOUNS for c in verb.children)
+
+
+def _subject_spans(verb: Token) -> list[tuple[int, int]]:
+    return [
+        (child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
+        for child in verb.children
+        if child.dep_ in ("nsubj", "nsubjpass")
+    ]
 
 
 def _actors(
@@ -1597,7 +1659,12 @@ def _date(
         first = _trigger_token(doc, sent, sent.start_char + start)
         if not _own_time_phrase(first) and _other_reference(sent.text, start, verb.idx - sent.start_char):
             continue  # "approved 100,000 before the kick-off date of February 18": a reference point
-        if first.dep_ == "nmod" and first.head.pos_ == "NOUN" and first.head != trigger:
+        if (
+            first.dep_ == "nmod"
+            and first.head.pos_ == "NOUN"
+            and first.head != trigger
+            and not start <= first.head.idx - sent.start_char < _end  # "next week": the date's own noun
+        ):
             continue  # "implemented the governor's Sept. 18 order": the order's date, not this act's
         head = _governing_verb(first)
         if observed and not _observation_date(first, head, verb, sent.text[max(0, start - 12) : start]):

@@ -108,6 +108,8 @@ _POLICY_NOUN = (
     r"proclamations?|ban|protocols|memos?|directives?|guidance|initiatives?|quotas?|plan|arrangement|"
     r"metering|public\s+charge|cap|ceiling|amnest(?:y|ies)|measures?|schemes?|pilot|requirements?)"
 )
+# a limit on an intake: "admit no more than 18,000 refugees" is a policy, not a count of admissions
+_INTAKE_LIMIT = r"(?:no\s+more\s+than|up\s+to|a\s+maximum\s+of|at\s+most|as\s+many\s+as|only)"
 _POLICY = (
     r"""
     \b(?P<t>announc\w*|launch\w*|unveil\w*|expand\w*|end(?:s|ed|ing)?|rescind\w*|terminat\w*|implement\w*|
@@ -132,6 +134,10 @@ _POLICY = (
   | (?:['’]s|\b\d{1,2}(?:st|nd|rd|th)?)\s+(?:[\w-]+\s+){0,2}?(?P<t8>announcement)\b
   | \b(?:polic(?:y|ies)|programs?|programmes?|ban|rules?|orders?|protocols)\s+""" + _W8 + r"""(?P<t9>continues|
         remains\s+in\s+(?:place|effect|force)|(?:is|are)\s+still\s+in\s+(?:place|effect|force))\b
+  | \b(?P<t10>admit|resettle|accept|take\s+in|welcome)\s+""" + _INTAKE_LIMIT + r"""\s+""" + NUMBER + r"""\s+
+        (?:[\w-]+\s+){0,2}?(?:refugees|migrants|asylum[\s-]seekers|people|immigrants)\b
+  | \b(?:intake|quota|ceiling|cap|limit|target)\s+(?:[\w-]+\s+){0,4}?(?:would|will|is\s+to|was\s+to)\s+(?:be\s+)?
+        (?P<t11>rise|increase|grow|fall|drop|double|raised|increased|cut|lowered|reduced|set|capped|halved)\b
 """
 )
 
