@@ -1465,7 +1465,7 @@ def _chain_subjects(verb: Token) -> list[tuple[int, int]]:
     decide ..."), stopping at reporting verbs: whoever *said* it is a source, not an actor."""
     out: list[tuple[int, int]] = []
     chain = _chain(verb)
-    for below, head in zip(chain, chain[1:]):
+    for below, head in itertools.pairwise(chain):
         if head.lemma_ in _REPORTING:
             if _pronoun_subject(below) or (below.dep_ == "xcomp" and _pronoun_subject(below.head)):
                 out.extend(_subject_spans(head))  # "the ministry said it would ...": the sayer acts
