@@ -579,3 +579,30 @@ def test_places_after_a_place_preposition_and_newspaper_names(
 ) -> None:
     # a city "in" the story is a place in every mention; "in Obama's term" is the person; a paper is an org
     assert name in _by_label(_ents(nlp, text))[label]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "fragments"),
+    [
+        # the small model cuts long Hispanic names into pieces, or drops a paragraph-initial first name
+        ("The municipal president of Tapachula, Rosa Elvia Coutiño Ruiz, asked again for help.",
+         "Rosa Elvia Coutiño Ruiz", {"Rosa Elvia", "Coutiño Ruiz"}),
+        ("Esteban Corzo Nandayapa, of the office of the migrants, led the contingent.",
+         "Esteban Corzo Nandayapa", {"Esteban", "Corzo Nandayapa"}),
+        ("The president of the foundation, Norma Isabel Paz Mejía, spoke on Monday.",
+         "Norma Isabel Paz Mejía", {"Norma Isabel", "Paz Mejía"}),
+        # role words before a name are not part of it
+        ("Councilor Tom Gallant voted against the measure.", "Tom Gallant", {"Councilor Tom Gallant"}),
+        ("Pastor Elías Bárcenas runs the shelter.", "Elías Bárcenas", {"Pastor Elías Bárcenas"}),
+    ],
+)
+def test_long_names_are_whole_and_without_role_words(
+    nlp: Language, text: str, person: str, fragments: set[str]
+) -> None:
+    names = {e["canonical"] for e in _ents(nlp, text)}
+    assert person in names and not names & fragments
+
+
+def test_a_title_ending_in_a_name_word_stays_outside_the_name(nlp: Language) -> None:
+    ents = _by_label(_ents(nlp, "Secretary of State Rex Tillerson met the delegation on Friday."))
+    assert "Rex Tillerson" in ents["PERSON"]

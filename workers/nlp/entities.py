@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from workers.nlp.doctext import doc_text
 from workers.nlp.gazetteer import (
@@ -64,6 +64,13 @@ _TITLES = (
     "assemblywoman", "councilman", "councilwoman", "lawmaker", "justices", "judges", "senators", "governors",
     "sen", "rep", "gov", "dr", "mr", "mrs", "ms", "staff", "staff sgt.", "minority", "majority", "counsel",
     "adviser", "advisor", "senior adviser", "senior advisor", "team",
+    "manager", "city manager", "consul", "consul general", "councilor", "councillor", "council member",
+    "councilmember", "councilmen", "supervisor", "pastor", "premier", "administrator", "coordinator",
+    "vice minister", "deputy minister", "priest", "bishop", "archbishop", "cardinal", "father", "sister",
+    "padre", "lawyer", "attorney", "prosecutor", "superintendent", "detective", "lieutenant", "sergeant",
+    "captain", "colonel", "corporal", "trooper", "diputado", "diputada", "senador", "senadora", "ministro",
+    "ministra", "embajador", "embajadora", "licenciado", "lic.", "envoy", "activist", "journalist",
+    "reporter", "inspector", "inspector general",
 )  # fmt: skip
 # Titles that are also first names ("Lady Gaga", "Don Young"): stripped only before a full name.
 _NAME_LIKE_TITLE_RE = re.compile(r"^(?:first\s+)?(?:lady|don)\s+(?=\S+\s+\S)", re.IGNORECASE)
@@ -502,7 +509,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     # words the document uses in lower case; a regex is ~10x cheaper than materialising spaCy tokens
     lower_words = frozenset(_LOWER_WORD_RE.findall(text))
     mentions: list[_Mention] = []
-    for ent in doc.ents:
+    for ent in _repaired_person_names(doc, lower_words):
         if ent.label_ not in NAME_LABELS:
             if not in_ranges(ent.start_char, ent.end_char, junk):
                 mentions.append(_Mention(ent.text, ent.label_, ent.start_char, ent.end_char, ent.text, None, True))
@@ -555,6 +562,99 @@ def extract_entities(doc: Doc) -> list[Entity]:
         )
     out.sort(key=lambda e: (e["start"], e["end"]))
     return out
+
+
+_MAX_NAME_TOKENS = 5
+
+
+def _repaired_person_names(doc: Doc, lower_words: frozenset[str]) -> list[Span]:
+    """doc.ents with Hispanic and other long personal names made whole again: the small model cuts "Rosa
+    Elvia Coutiño Ruiz" into two PERSONs, "Esteban Corzo Nandayapa" into an ORG and a PERSON, drops the
+    first name of "Elmer Tzul Bámaca" at the start of a paragraph, and glues a demonym to a first name
+    ("Guatemalan Edwin"). A PERSON takes in name words and one-word name fragments beside it."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if ent.label_ != "PERSON":
+            out.append(ent)
+            i += 1
+            continue
+        start, end = ent.start, ent.end
+        if doc[start].lower_ in demonym_index() and end - start >= 2:
+            start += 1  # "Guatemalan Edwin Oliva": the nationality is not part of the name
+        while out and out[-1].end == start and end - out[-1].start <= _MAX_NAME_TOKENS:
+            if not _name_fragment(out[-1], lower_words):
+                break
+            start = out.pop().start  # "Esteban" (ORG) + "Corzo Nandayapa"
+        while start > 0 and _name_word(doc[start - 1], lower_words) and end - start < _MAX_NAME_TOKENS:
+            start -= 1  # "Elmer" + "Tzul Bámaca"
+        j = i + 1
+        while end < len(doc) and end - start < _MAX_NAME_TOKENS:
+            if j < len(ents) and ents[j].start == end and _name_fragment(ents[j], lower_words, person=True):
+                if ents[j].end - start > _MAX_NAME_TOKENS:
+                    break
+                end = ents[j].end  # "Rosa Elvia" + "Coutiño Ruiz"
+                j += 1
+            elif (j >= len(ents) or ents[j].start > end) and _name_word(doc[end], lower_words):
+                end += 1  # "Edwin Oliva" + "Marroquín"
+            else:
+                break
+        out.append(Span(doc, start, end, label="PERSON"))
+        i = j
+    return out
+
+
+def _name_word(tok: Token, lower_words: frozenset[str]) -> bool:
+    """A capitalised word that can only be part of a name here: a proper noun outside any entity, not a
+    title, a place or a word the text also uses in lower case."""
+    return (
+        not tok.ent_type_
+        and tok.is_title
+        and tok.is_alpha
+        and tok.pos_ == "PROPN"
+        and tok.lower_ not in lower_words
+        and tok.lower_ not in _SINGLE_TITLES
+        and tok.lower_ not in _ROLE_NOUNS
+        and tok.lower_ not in _ORG_WORDS
+        and tok.lower_ not in _FACILITY_WORDS
+        and tok.lower_ not in _NAME_PARTS_EXCLUDED
+        and lookup_alias(tok.text) is None
+        and not _notable_place_word(tok.text)
+    )
+
+
+def _notable_place_word(word: str) -> bool:
+    """A country, state or sizeable city: never taken into a name. Small towns share many surnames
+    ("Oliva", "Mejía")."""
+    place = find_place(word)
+    return place is not None and (place.kind != "city" or place.population >= _CITY_RELABEL_POP)
+
+
+# capitalised words next to names that are never part of them
+_NAME_PARTS_EXCLUDED = _wordset("the said says according via by and of in on at for from with mr mrs ms dr")
+
+
+def _name_fragment(ent: Span, lower_words: frozenset[str], *, person: bool = False) -> bool:
+    """A one- or two-word entity that is really the rest of a neighbouring person's name: every word a
+    name word by shape, none a known place, alias or organisation word ("Esteban", "Coutiño Ruiz")."""
+    if ent.label_ not in (("PERSON", "ORG") if person else ("ORG", "PERSON")) or len(ent) > 2:
+        return False
+    if ent.label_ == "PERSON" and not person:
+        return False  # two PERSONs are joined from the left only
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("of", "the"):
+        return False  # "Secretary of State Rex Tillerson": the end of a title
+    return all(
+        t.is_title
+        and t.is_alpha
+        and t.pos_ == "PROPN"
+        and t.lower_ not in lower_words
+        and t.lower_ not in _ORG_WORDS
+        and lookup_alias(t.text) is None
+        and not _notable_place_word(t.text)
+        for t in ent
+    )
 
 
 def _junk_ranges(doc: Doc, text: str) -> list[tuple[int, int]]:
