@@ -606,3 +606,25 @@ def test_long_names_are_whole_and_without_role_words(
 def test_a_title_ending_in_a_name_word_stays_outside_the_name(nlp: Language) -> None:
     ents = _by_label(_ents(nlp, "Secretary of State Rex Tillerson met the delegation on Friday."))
     assert "Rex Tillerson" in ents["PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Guatemalans may work in the states of Chiapas, Tabasco, Campeche and Quintana Roo.", "Quintana Roo"),
+        ("Families fled the violence in states like Guerrero and Michoacán.", "Guerrero"),
+        ("Troops were sent to the departments of Quiché and Alta Verapaz.", "Alta Verapaz"),
+    ],
+)
+def test_places_in_a_list_of_places_are_places(nlp: Language, text: str, place: str) -> None:
+    assert place in _by_label(_ents(nlp, text))["GPE"]
+
+
+def test_an_acronym_in_brackets_names_the_body_and_is_not_part_of_it(nlp: Language) -> None:
+    text = (
+        "The Mexican Commission of Aid to Refugees (Comar) received 5,000 requests in March. "
+        "Comar said more would come."
+    )
+    ents = _ents(nlp, text)
+    assert {e["canonical"] for e in ents if e["label"] == "ORG"} == {"Mexican Commission of Aid to Refugees"}
+    assert all(e["label"] == "ORG" for e in ents if e["text"] == "Comar")

@@ -94,6 +94,7 @@ _NICKNAME_RE = re.compile(r"\s*[“\"][^”\"]{1,20}[”\"]\s*")
 _ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
 _GOV_OF_RE = re.compile(r"^(?:the\s+)?(?:government|administration|gobierno)\s+of\s+(.+)$", re.IGNORECASE)
 _POSSESSIVE_PLACE_RE = re.compile(r"^((?:[A-Z][\w.]*\s?){1,3})['’]s\s+(.+)$")
+_OPEN_ACRONYM_RE = re.compile(r"\s*\(\s*[A-Za-z][\w.&]{1,9}$")
 _CREDIT_SUFFIX_RE = re.compile(r"\s+(?:photos?|fotos?|images?|video)$", re.IGNORECASE)
 _DIRECTION_RE = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|"
@@ -447,6 +448,11 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             end -= len(seg) - m.start()
             seg = seg[: m.start()]
             changed = True
+        m = _OPEN_ACRONYM_RE.search(seg)
+        if m and m.start() > 0 and seg.count("(") > seg.count(")"):
+            end -= len(seg) - m.start()  # "Commission of Aid to Refugees (Comar": the acronym in brackets
+            seg = seg[: m.start()]
+            changed = True
         m = _CAPS_LEAD_RE.match(seg)
         if m and label in _REWRITABLE and lookup_alias(m.group(1)) is None and find_place(m.group(1)) is None:
             start += m.end()  # "CLOSE House Speaker...": a player button glued to the name
@@ -696,15 +702,11 @@ def _split(text: str, start: int, end: int, label: str) -> list[tuple[int, int, 
         parts = seg.split("-")
         if len(parts) == 2 and all(find_place(p) is not None and find_place(p).kind == "country" for p in parts):  # type: ignore[union-attr]
             return [(start, start + len(parts[0]), "GPE"), (end - len(parts[1]), end, "GPE")]
-    if ", " in seg and label in ("ORG", "GPE", "PERSON", "LOC"):
-        parts = seg.split(", ")
-        if all(_is_notable_place(p) for p in parts):  # "Lubbock, Amarillo"
-            out = []
-            pos = start
-            for part in parts:
-                out.append((pos, pos + len(part), "GPE"))
-                pos += len(part) + 2
-            return out
+    if (", " in seg or " and " in seg) and label in ("ORG", "GPE", "PERSON", "LOC"):
+        pieces = _list_pieces(seg)
+        parts = [seg[a:b] for a, b in pieces]
+        if len(parts) > 1 and all(_is_listed_place(p) for p in parts):
+            return [(start + a, start + b, "GPE") for a, b in pieces]  # "Lubbock, Amarillo", "Quiché and Petén"
     if label == "PERSON":
         runs = _person_runs(seg)
         if len(runs) > 1:  # "Al Otro Lado representing Rolando": two names around a verb
@@ -742,6 +744,25 @@ def _person_runs(seg: str) -> list[tuple[int, int]]:
     if cur is not None:
         runs.append(cur)
     return runs
+
+
+_LIST_SEPARATOR_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _list_pieces(seg: str) -> list[tuple[int, int]]:
+    """Offsets of the items of "A, B and C"."""
+    out, pos = [], 0
+    for sep in _LIST_SEPARATOR_RE.finditer(seg):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    out.append((pos, len(seg)))
+    return out
+
+
+def _is_listed_place(name: str) -> bool:
+    """A place that can stand in a list of places: a country, state or province, or a notable city."""
+    place = find_place(name.strip())
+    return place is not None and (place.kind == "province" or _is_notable_place(name.strip()))
 
 
 def _is_notable_place(name: str) -> bool:
@@ -805,6 +826,13 @@ def _apply_context_places(text: str, mentions: list[_Mention]) -> None:
 # a place preposition right before a name: "in Chiapas", "near Tapachula", "the state of Guerrero" ("to" and
 # "from" also take people: "a letter to Obama", "support from Rubio")
 _PLACE_PREP = r"\b(?:in|near|across|through|toward|towards|outside|(?:state|city)\s+of)\s+"
+# ... or a list of places after one, or after a word for them: "in Chiapas, Tabasco and Guerrero", "the
+# states of Chiapas and Tabasco", "states like Guerrero and Michoacán"
+_LIST_ITEM = r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))"
+_PLACE_LEAD = (
+    r"(?:" + _PLACE_PREP + r"|\b(?:states?|provinces?|departments?|regions?|cities|towns|municipalities)\s+"
+    r"(?:of|like|such\s+as|including)\s+)" + _LIST_ITEM + r"{0,5}"
+)
 
 
 def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
@@ -823,7 +851,7 @@ def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
             continue
         if any(w.lower() in _ORG_WORDS for w in m.text.split()):
             continue
-        if m.text not in placed and re.search(_PLACE_PREP + re.escape(m.text) + r"\b(?!['’]s)", text):
+        if m.text not in placed and re.search(_PLACE_LEAD + re.escape(m.text) + r"\b(?!['’]s)", text):
             placed[m.text] = place
     for m in mentions:
         place = placed.get(m.text)
@@ -842,6 +870,12 @@ def _apply_acronyms(text: str, mentions: list[_Mention]) -> None:
         if a is None:
             continue
         acr = a.group(1).replace(".", "")
+        if acr.istitle() and acr.isalpha() and 3 <= len(acr) <= 8 and m.label == "ORG":
+            # a Spanish-style acronym, often of the name in the original language: "Mexican Commission
+            # of Aid to Refugees (Comar)"; not a place or a known name in brackets ("(Texas)", "(Reuters)")
+            if find_place(acr) is None and lookup_alias(acr) is None:
+                defined[acr] = m
+            continue
         if not acr.isupper() or len(acr) < 2:
             continue
         capitals = Counter(c for c in m.canonical if c.isupper())
