@@ -1214,3 +1214,22 @@ def test_an_announced_policy_happened_when_it_was_announced(
 ) -> None:
     event = _one(_events(enricher, text, title="Asylum rules"), "POLICY_ANNOUNCEMENT")
     assert (event["status"], event["date"] and event["date"]["resolved"]) == (status, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # translated phrasing: "persons", capacity stated as a share or a multiple
+        ("The shelters for migrants in Ciudad Juárez are working at more than 150% of their capacity after the "
+         "arrival of hundreds of persons.", "HUMANITARIAN_INCIDENT"),
+        ("The arrivals overwhelmed the city's family shelter in Boston, which is built for about 140 people.",
+         "HUMANITARIAN_INCIDENT"),
+        # permits and cards granted for protection
+        ("The government of Colombia issued special stay permits to about 440,000 Venezuelans in Bogotá.",
+         "PROTECTION_GRANT"),
+        ("The migration institute said it will grant cards of visitor for humanitarian reasons to the migrants "
+         "in Tapachula.", "PROTECTION_GRANT"),
+    ],
+)
+def test_round4_shelters_over_capacity_and_permits(enricher: Enricher, text: str, event_type: str) -> None:
+    assert _one(_events(enricher, text, title="Migrants in the region"), event_type)

@@ -333,9 +333,11 @@ _HUMANITARIAN = r"""
         dehydration|hypothermia|burns)|(?:are|were|is|was)\s+missing|sleeping\s+(?:on|in)\s+(?:the\s+)?(?:streets?|
         sidewalks?|tents|parks?|the\s+open))\b
   | \b(?:shelters?|camps?)\s+(?:\w+\s+){0,3}(?P<t3>overwhelmed|overcrowded|over\s+capacity|at\s+capacity|
-        overflowing|(?:are|were|is|was)\s+full)\b
-  | \b(?P<t5>\d{3}\s+percent\s+of\s+(?:its\s+|their\s+)?capacity|(?:over|beyond|above)\s+capacity|
-        double\s+(?:its|the)\s+capacity)\b
+        overflowing|(?:are|were|is|was)\s+(?:\w+ly\s+)?full)\b
+  | \b(?P<t5>\d{2,3}\s*(?:%|percent)\s+of\s+(?:its\s+|their\s+)?capacity|(?:over|beyond|above)\s+capacity|
+        (?:double|twice|triple)\s+(?:of\s+)?(?:its|the|their)\s+capacity|
+        (?:the\s+)?(?:double|triple)\s+(?:of\s+that\s+)?for\s+which\s+(?:it|they)\s+(?:was|were)\s+(?:designed|built))
+  | \b(?P<t6>overwhelm(?:ed|s|ing)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:shelters?|camps?|reception\s+cent(?:er|re)s?)\b
   | \b(?P<m1>humanitarian\s+(?:crisis|emergency|disaster))\b
 """
 
@@ -389,6 +391,10 @@ _PROTECTION = r"""
   | \b(?:status|protections?)\s+(?:[\w,]+\s+){0,5}?(?:will\s+be|would\s+be|was|were|has\s+been|have\s+been)\s+
         (?:automatically\s+)?(?P<t10>extended|renewed)\b
   | \brefugees\s+(?:[\w-]+\s+){0,6}?(?:will\s+(?:now\s+)?be|were|are)\s+(?P<t11>allowed\s+(?:in|to\s+enter))\b
+  | \b(?P<t12>issu\w*|grant\w*|hand(?:s|ed|ing)?\s+out|deliver\w*)\s+(?:[\w-]+\s+){0,3}?(?:stay|residence|residency|
+        humanitarian|protection|temporary)\s+(?:[\w-]+\s+)?(?:permits?|cards?|visas?)\b
+  | \b(?P<t13>issu\w*|grant\w*|deliver\w*)\s+(?:[\w-]+\s+){0,4}?(?:permits?|cards?|visas?)\s+(?:of\s+\w+\s+)?for\s+
+        humanitarian\s+reasons\b
 """
 
 RULES: tuple[TriggerRule, ...] = (
@@ -411,7 +417,8 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule("SMUGGLING_TRAFFICKING", _rx(_SMUGGLING), 0.7),
     TriggerRule("HUMANITARIAN_INCIDENT", _rx(_HUMANITARIAN), 0.55, needs_local_context=True, requires=_rx(
         r"""\b(?:migrants?|immigrants?|asylum|refugees?|children|child|kids|people|men|women|man|woman|boys?|
-        girls?|teens?|famil(?:y|ies)|detainees?|bodies|toddlers?|infants?|crowds?|protesters|caravan)\b""")),
+        girls?|teens?|famil(?:y|ies)|detainees?|bodies|toddlers?|infants?|crowds?|protesters|caravan|persons|
+        minors|adults|passengers|survivors|victims|individuals)\b""")),
     TriggerRule("AID_FUNDING", _rx(_AID), 0.6, needs_local_context=True,
                 excludes=_rx(r"\b(?:walls?|barriers?|fenc\w+|border\s+security)\b")),
     TriggerRule("PRESSURE_THREAT", _rx(_THREAT), 0.65, needs_local_context=True),
