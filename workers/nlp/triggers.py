@@ -337,7 +337,8 @@ _HUMANITARIAN = r"""
   | \b(?P<t5>\d{2,3}\s*(?:%|percent)\s+of\s+(?:its\s+|their\s+)?capacity|(?:over|beyond|above)\s+capacity|
         (?:double|twice|triple)\s+(?:of\s+)?(?:its|the|their)\s+capacity|
         (?:the\s+)?(?:double|triple)\s+(?:of\s+that\s+)?for\s+which\s+(?:it|they)\s+(?:was|were)\s+(?:designed|built))
-  | \b(?P<t6>overwhelm(?:ed|s|ing)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:shelters?|camps?|reception\s+cent(?:er|re)s?)\b
+  | \b(?P<t6>overwhelm(?:ed|s|ing)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:shelters?|camps?|
+        reception\s+cent(?:er|re)s?)\b
   | \b(?P<m1>humanitarian\s+(?:crisis|emergency|disaster))\b
 """
 
