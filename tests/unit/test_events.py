@@ -1233,3 +1233,26 @@ def test_an_announced_policy_happened_when_it_was_announced(
 )
 def test_round4_shelters_over_capacity_and_permits(enricher: Enricher, text: str, event_type: str) -> None:
     assert _one(_events(enricher, text, title="Migrants in the region"), event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("ICE officers arrested at least 41 people in or near courthouses in 14 Washington counties in 2018, "
+         "according to the complaint.", "ENFORCEMENT_STATISTIC"),
+        ("Greek authorities recorded 339 new arrivals in the 24 hours to Monday morning.", "ENFORCEMENT_STATISTIC"),
+        ("Last year, the jail's 287(g) unit screened 1,212 inmates and referred 186 of them to ICE.",
+         "ENFORCEMENT_STATISTIC"),
+        ("Mexican officials said the migration institute would begin chartering additional flights next month "
+         "to return Venezuelan migrants detained in the north of the country.", "DEPORTATION"),
+    ],
+)
+def test_round4_small_counts_short_periods_and_return_flights(
+    enricher: Enricher, text: str, event_type: str
+) -> None:
+    assert _one(_events(enricher, text, title="Migration figures"), event_type)
+
+
+def test_a_share_is_not_a_count(enricher: Enricher) -> None:
+    text = "According to the institute, 57 percent of immigrants had private health insurance in 2017."
+    assert "ENFORCEMENT_STATISTIC" not in {e["event_type"] for e in _events(enricher, text, title="Immigrants")}

@@ -231,14 +231,17 @@ _PERIOD = r"""(?:last|this|past|previous)\s+(?:month|year|week|fiscal\s+year|qua
     \d{4}\s+(?:government\s+)?data|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\s+
     alone|(?:in\s+)?(?:a|one|that|the\s+same)\s+(?:single\s+)?(?:day|week|month)\b|since\s+the\s+(?:start|beginning)\s+
     of|in\s+the\s+first\s+\w+\s+(?:months|weeks|days)|(?:in\s+)?the\s+(?:last|past)\s+(?:\w+\s+)?(?:days|weeks|months|
-    years)|as\s+of\s+\w+|daily|in\s+all\s+of\s+\d{4}"""
+    years)|as\s+of\s+\w+|daily|in\s+all\s+of\s+\d{4}|in\s+the\s+(?:last\s+|past\s+|previous\s+)?(?:\d+|twenty-four)\s+
+    hours|(?:in\s+)?the\s+present\s+year"""
 _STAT_NOUN = r"""(?:apprehen\w+|arrest\w*|encounter\w*|detain\w*|detention\w*|remov\w*|deport\w*|crossings?|
     asylum\s+(?:claims|applications|requests|seekers)|arrivals|people|individuals|migrants|immigrants|
     families|family\s+members|children|minors|aliens|refugees|nationals|citizens|foreigners|(?:border[\s-])?crossers|
-    persons|adults|passengers|detainers?|(?:detainer\s+)?requests|applications|""" + _DEMONYMS + r""")"""
+    persons|adults|passengers|detainers?|(?:detainer\s+)?requests|applications|inmates|""" + _DEMONYMS + r""")"""
+# a two-digit count too, right before what it counts ("arrested 41 people"); never a share ("57 percent of")
+_STAT_NUMBER = r"(?:" + NUMBER + r"|\d{2})(?!\s*(?:%|percent|per\s+cent))"
 _STAT = r"""
-    \b(?P<t>""" + NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b(?=.*?\b(?:""" + _PERIOD + r"""))
-  | \b(?:""" + _PERIOD + r""")\b.{0,120}?\b(?P<t2>""" + NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b
+    \b(?P<t>""" + _STAT_NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b(?=.*?\b(?:""" + _PERIOD + r"""))
+  | \b(?:""" + _PERIOD + r""")\b.{0,120}?\b(?P<t2>""" + _STAT_NUMBER + r""")\s+""" + _W3 + _STAT_NOUN + r"""\b
   | \b(?P<t3>number|numbers|total|tally)\s+of\s+(?:\w+\s+){0,2}(?:immigrants|migrants|apprehensions|
         arrests|deportations|removals|crossings|encounters|asylum\s+seekers|refugees|
         border[\s-]crossers|crossers|
@@ -274,8 +277,11 @@ _DEPORTATION = r"""
   | \b(?P<t2>(?:deportation|removal|repatriation)\s+flights?)\b
   | \b(?P<t3>repatriat(?:ed|ing|es))\b
   | \b(?P<t4>sent|sending|flown|returned)\s+back\s+(?:to|across)\b
-  | \b(?P<t8>flights?\s+of\s+(?:deportation|deportees|repatriation|return)|flights?\s+to\s+(?:return|deport|
-        repatriate))\b
+  | \b(?P<t8>flights?\s+of\s+(?:deportation|deportees|repatriation|return)|flights?\s+(?:[\w-]+\s+){0,3}?to\s+
+        (?:return|deport|repatriate))\b
+  | \b(?P<t9>return(?:ed|s|ing)?|expell?(?:ed|ing|s)|deliver(?:ed|ing)?\s+to)\s+(?:[\w,.'’-]+\s+){0,12}?
+        (?:""" + NUMBER + r"""|\d{2}|hundreds|dozens|thousands)\s+(?:of\s+)?(?:[\w-]+\s+)?(?:migrants|persons|people|
+        deportees|nationals|minors|families|""" + _DEMONYMS + r""")\b
   | \b(?:were|was|been|be|being)\s+(?P<t5>returned|expelled)\s+(?:\w+\s+){0,2}to\b
   | \b(?P<t7>charter\s+flights?)\b.{0,80}?\b(?:carr\w+|return\w*|deport\w*|remov\w*)\b
 """
