@@ -1256,3 +1256,17 @@ def test_round4_small_counts_short_periods_and_return_flights(
 def test_a_share_is_not_a_count(enricher: Enricher) -> None:
     text = "According to the institute, 57 percent of immigrants had private health insurance in 2017."
     assert "ENFORCEMENT_STATISTIC" not in {e["event_type"] for e in _events(enricher, text, title="Immigrants")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The migratory station in Tapachula, the largest in the region, holds more than 1,900 persons, almost "
+        "double its capacity, a rights group said.",
+        "The Hall County jail in Grand Island held an average of 1,140 immigration detainees a day in January, "
+        "in a facility designed and staffed for 900.",
+    ],
+)
+def test_a_detention_site_over_its_capacity_is_detention(enricher: Enricher, text: str) -> None:
+    types = [e["event_type"] for e in _events(enricher, text, title="Migrant detention")]
+    assert types == ["DETENTION"]

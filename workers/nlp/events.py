@@ -129,6 +129,7 @@ _STATE_TYPES = frozenset({"DETENTION", "MIGRANT_MOVEMENT", "POLICY_ANNOUNCEMENT"
 _CONDITION_TYPES = _STATE_TYPES | {"HUMANITARIAN_INCIDENT"}  # what can be a lasting condition
 # When both fire in one sentence, the first type wins over the second: a threat to close the border is a
 # PRESSURE_THREAT (events.md), "detained 75,000 last month" is a statistic, not a detention event, etc.
+_OVER_CAPACITY = re.compile(r"\b(?:capacity|(?:designed|built|staffed|meant)\s+(?:and\s+\w+\s+)?for)\b", re.IGNORECASE)
 _SUPPRESSES: tuple[tuple[str, str], ...] = (
     ("PRESSURE_THREAT", "BORDER_SECURITY"),
     ("ENFORCEMENT_STATISTIC", "DETENTION"),
@@ -269,6 +270,10 @@ def extract_events(
         # so it must not hide the deportation)
         if "ENFORCEMENT_OPERATION" in built and _OPERATION_FRAME.search(sent.text):
             built.pop("ENFORCEMENT_STATISTIC", None)  # "199 were detained in June as part of a crackdown"
+        if "DETENTION" in built and _OVER_CAPACITY.search(sent.text):
+            # a detention site over its capacity is a detention condition, not a figure or a shelter crisis
+            built.pop("ENFORCEMENT_STATISTIC", None)
+            built.pop("HUMANITARIAN_INCIDENT", None)
         for winner, loser in _SUPPRESSES:
             if winner in built and loser in built:
                 del built[loser]

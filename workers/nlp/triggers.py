@@ -270,6 +270,13 @@ _DETENTION = r"""
         facilit(?:y|ies)|sites?|stations?)|(?:army|military|air\s+force)\s+base))\b
   | \b(?P<t10>open\w*)\s+(?:[\w-]+\s+){0,3}?(?:intake|detention|reception|processing)\s+(?:sites?|space|
         cent(?:er|re)s?|facilit(?:y|ies))\b
+  | \b(?:detention|removal|holding|processing|migratory|migration|migratoria)\s+(?:[\w,-]+\s+){0,8}?
+        (?P<t11>hold(?:s|ing)?|held|hous(?:es|ed|ing)|ha(?:s|ve|d))\s+(?:[\w-]+\s+){0,6}?""" + NUMBER + r"""\s+
+        (?:[\w-]+\s+){0,2}?(?:people|persons|migrants|detainees|men|women|children|minors|families)\b(?=.{0,100}?\b(?:designed|built|staffed|meant|
+        capacity)\b)
+  | \b(?P<t12>hold(?:s|ing)?|held|hous(?:es|ed|ing)|ha(?:s|ve|d))\s+(?:[\w-]+\s+){0,4}?""" + NUMBER + r"""\s+
+        (?:[\w-]+\s+){0,2}?(?:people|persons|migrants|detainees)\b(?=.{0,60}?\b(?:in\s+(?:a\s+)?(?:space|facility|
+        centre|center)\s+|)(?:designed|built|staffed|meant)\s+(?:and\s+\w+\s+)?for\b)
 """
 
 _DEPORTATION = r"""
