@@ -1270,3 +1270,16 @@ def test_a_share_is_not_a_count(enricher: Enricher) -> None:
 def test_a_detention_site_over_its_capacity_is_detention(enricher: Enricher, text: str) -> None:
     types = [e["event_type"] for e in _events(enricher, text, title="Migrant detention")]
     assert types == ["DETENTION"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A navy patrol boat intercepted a wooden boat carrying 67 people north-west of Christmas Island on "
+        "Wednesday night.",
+        "More than 2,500 people were rescued from 14 boats off Lampedusa on Saturday and Sunday, the coastguard "
+        "said.",
+    ],
+)
+def test_boats_carrying_people_are_a_movement(enricher: Enricher, text: str) -> None:
+    assert _one(_events(enricher, text, title="Migrants at sea"), "MIGRANT_MOVEMENT")["status"] == "occurred"

@@ -1214,11 +1214,14 @@ def _backstory_removal(trigger: Token) -> bool:
     )
 
 
+_MOVING_GROUPS = _words("caravan boat dinghy vessel raft cayuco patera skiff")
+
+
 def _mover_ok(trigger: Token, verb: Token) -> bool:
     """Migrants move: the verb's subject (or the noun a participle describes) is a group of people or the
     caravan -- not "the trade deal", not the reporter."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() == "caravan":
-        return True
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in _MOVING_GROUPS:
+        return True  # the caravan, or a boat carrying people ("a wooden boat carrying 67 people")
     if verb.dep_ == "relcl":
         # "thousands of migrants who broke through barricades" reports a movement; "young immigrants who
         # entered the country as children" describes who the immigrants are (and is not a group on the move)

@@ -322,6 +322,13 @@ _MOVEMENT = r"""
   | \b(?P<t7>influx|exodus|surge)\s+of\s+(?:\w+\s+){0,2}""" + _GROUP + r"""\b
   | \b(?P<t8>storm(?:ed|ing)?)\s+(?:the\s+)?(?:border\s+)?(?:fence|border|wall)\b
   | \b(?P<m1>(?:migrant|refugee)\s+caravans?)\b
+  | \b(?P<t9>(?:boats?|dinghy|dinghies|vessels?|rafts?|cayucos?|pateras?|skiffs?)\s+(?:carrying|with|packed\s+with|
+        loaded\s+with|transporting))\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|at\s+least\s+|around\s+)?
+        (?:""" + NUMBER + r"""|\d{2})\s+(?:[\w-]+\s+)?(?:people|migrants|persons|refugees|passengers|asylum|
+        """ + _DEMONYMS + r""")\b
+  | \b(?:""" + NUMBER + r"""|\d{2})\s+(?:people|migrants|persons|refugees)\s+(?:were|had\s+been|have\s+been)\s+
+        (?P<t10>rescued|picked\s+up)\s+(?:from|off|at)\b
+  | \b(?:every|each)\s+day\s+(?P<t11>arrive|arrived|cross|crossed)\b
 """
 
 _SMUGGLING = r"""
