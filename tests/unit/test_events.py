@@ -1204,6 +1204,8 @@ def test_a_ceiling_on_an_intake_is_a_policy_not_a_figure(enricher: Enricher, tex
         # the announcement of a policy is the event: it happened on the day it was made
         ("The interior ministry said on Monday that the annual quota for asylum seekers would be cut to "
          "120,000.", "occurred", "2019-03-25"),
+        ("The State Department said on Monday that the administration intends to admit no more than 30,000 "
+         "refugees in the coming fiscal year.", "occurred", "2019-03-25"),
         # a policy act with a time of its own is still ahead
         ("The Home Office said on Monday it would begin accepting asylum applications next week.",
          "planned", "2019-04"),

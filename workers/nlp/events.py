@@ -1406,21 +1406,31 @@ def _threat_ok(trigger: Token) -> bool:
 
 
 _ANNOUNCING = _words("say announce state tell declare confirm")
+_FUTURE_ANNOUNCING = _words("unveil introduce propose present announce sign issue release publish outline detail")
 
 
 def _announced_policy(verb: Token) -> bool:
     """Whether a planned policy act is what a government said it would do, with no time of its own: "the
     ministry said the quota would be cut", "announced that it would hire 75 judges". Such a policy was
-    announced, which is the event; "said it will begin accepting applications on Feb. 18" stays planned, as
-    does a plan of the speaker's ("said he plans to unveil a measure")."""
+    announced, which is the event ("said it intends to admit no more than 18,000 refugees"); "said it will
+    begin accepting applications on Feb. 18" stays planned, as does an announcement still to come ("said he
+    plans to unveil a measure", "said the president would sign an order")."""
     chain = _chain(verb)
     reporting = next((h for h in chain[1:] if h.lemma_ in _ANNOUNCING), None)
     if reporting is None or reporting.tag_ != "VBD":
         return False
-    if any(h.lemma_ in _PLAN_HEADS for h in chain[: chain.index(reporting)]):
-        return False
+    if any(h.lemma_ in _FUTURE_ANNOUNCING for h in chain[: chain.index(reporting)]):
+        return False  # the announcement itself is still to come: "said he plans to unveil a measure"
+    if any(h.lemma_ in _PLAN_HEADS - {"intend"} for h in chain[1 : chain.index(reporting)]):
+        return False  # a plan or an expectation, not a decision: "said she expected the agency to publish"
     own = " ".join(t.text for t in verb.subtree if not any(a.dep_ in ("relcl", "acl") for a in _up_to(t, verb)))
+    own = _FISCAL_YEAR.sub("", own)  # "admit 18,000 in the coming fiscal year": the policy's reach, not its time
     return not (_FUTURE_WORDS.search(own) or find_date_expressions(own))
+
+
+_FISCAL_YEAR = re.compile(
+    r"\b(?:the\s+)?(?:(?:coming|next|new|upcoming)\s+)?fiscal\s+year(?:\s+\d{4})?\b", re.IGNORECASE
+)
 
 
 def _up_to(token: Token, top: Token) -> list[Token]:
