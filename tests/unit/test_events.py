@@ -1285,3 +1285,19 @@ def test_a_detention_site_over_its_capacity_is_detention(enricher: Enricher, tex
 )
 def test_boats_carrying_people_are_a_movement(enricher: Enricher, text: str) -> None:
     assert _one(_events(enricher, text, title="Migrants at sea"), "MIGRANT_MOVEMENT")["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ('"We are at 140 percent of capacity and sleeping people in the chapel," said the pastor who runs the '
+         "migrant shelter in Ciudad Juárez.", "ongoing"),
+        ("Hundreds of migrants have spent the past several nights sleeping on the sidewalks of downtown El Paso.",
+         "ongoing"),
+        ("At least 41 people are missing after a rubber dinghy sank off the coast of Libya on Monday.", "occurred"),
+    ],
+)
+def test_a_crowded_shelter_is_a_lasting_condition_and_a_loss_is_not(
+    enricher: Enricher, text: str, status: str
+) -> None:
+    assert _one(_events(enricher, text, title="Migrants"), "HUMANITARIAN_INCIDENT")["status"] == status

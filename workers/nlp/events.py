@@ -723,6 +723,16 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "ongoing", False  # "have been held since Wednesday": a state that began and goes on
     if verb.lemma_ == "be" and _aux_lemmas(verb) & _PERFECT_AUX and event_type in _CONDITION_TYPES:
         return "ongoing", False  # "the shelter has been over capacity": a condition up to now
+    if event_type in _CONDITION_TYPES and verb.dep_ == "xcomp" and _perfect_since(verb.head):
+        return "ongoing", False  # "have spent the past several nights sleeping on the sidewalks"
+    if (
+        event_type == "HUMANITARIAN_INCIDENT"
+        and verb.tag_ in ("VBZ", "VBP")
+        and verb.lemma_ in _CONDITION_VERBS
+        and not _aux_lemmas(verb) & (_FUTURE_AUX | _HYPO_AUX)
+        and _CROWDING.search(sent.text) is not None  # not "41 people are missing": a harm is an occurrence
+    ):
+        return "ongoing", False  # "we are at 140 percent of capacity", "the shelter houses 640"
     aux = _aux_lemmas(verb)
     if _timetable_present(verb, aux):
         return "planned", False  # "the rule expires on Thursday": the simple present of a timetable
@@ -781,6 +791,10 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})  # the present perfect ("had" is the past perfect)
+
+
+_CROWDING = re.compile(r"\b(?:capacity|full|overcrowd\w*|overwhelm\w*|sleeping|double|triple)\b", re.IGNORECASE)
+_CONDITION_VERBS = _words("be have hold house host remain stay sleep live wait lodge work")
 
 
 def _perfect_since(verb: Token) -> bool:
