@@ -1301,3 +1301,12 @@ def test_a_crowded_shelter_is_a_lasting_condition_and_a_loss_is_not(
     enricher: Enricher, text: str, status: str
 ) -> None:
     assert _one(_events(enricher, text, title="Migrants"), "HUMANITARIAN_INCIDENT")["status"] == status
+
+
+def test_the_day_of_the_act_beats_a_coarser_date_in_the_same_clause(enricher: Enricher) -> None:
+    text = (
+        "A navy patrol boat intercepted a wooden boat carrying 67 people north-west of Christmas Island on "
+        "Monday night, the fourth such interception this week."
+    )
+    date = _one(_events(enricher, text, title="Asylum boats"), "MIGRANT_MOVEMENT")["date"]
+    assert date is not None and date["resolved"] == "2019-03-25"
