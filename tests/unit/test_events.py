@@ -1310,3 +1310,8 @@ def test_the_day_of_the_act_beats_a_coarser_date_in_the_same_clause(enricher: En
     )
     date = _one(_events(enricher, text, title="Asylum boats"), "MIGRANT_MOVEMENT")["date"]
     assert date is not None and date["resolved"] == "2019-03-25"
+
+
+def test_money_a_migrant_sends_home_is_not_aid(enricher: Enricher) -> None:
+    text = "He had hoped to find work in Houston, where a cousin lives, and send money home to his migrant family."
+    assert "AID_FUNDING" not in {e["event_type"] for e in _events(enricher, text, title="A migrant's journey")}

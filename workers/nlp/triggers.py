@@ -441,7 +441,8 @@ RULES: tuple[TriggerRule, ...] = (
         girls?|teens?|famil(?:y|ies)|detainees?|bodies|toddlers?|infants?|crowds?|protesters|caravan|persons|
         minors|adults|passengers|survivors|victims|individuals)\b""")),
     TriggerRule("AID_FUNDING", _rx(_AID), 0.6, needs_local_context=True,
-                excludes=_rx(r"\b(?:walls?|barriers?|fenc\w+|border\s+security)\b")),
+                # a wall is border security; money a migrant sends home is a remittance, not aid
+                excludes=_rx(r"\b(?:walls?|barriers?|fenc\w+|border\s+security|money\s+(?:back\s+)?home)\b")),
     TriggerRule("PRESSURE_THREAT", _rx(_THREAT), 0.65, needs_local_context=True),
     TriggerRule("PROTECTION_GRANT", _rx(_PROTECTION), 0.7),
 )
