@@ -263,6 +263,8 @@ def test_relative_dates(
         # ... never by the point it started from
         ("Since January, hundreds of migrant children have been held in a tent city in Texas.", "DETENTION", None),
         ("More than 900 people who landed after March 2 are being held at the camp on Lesbos.", "DETENTION", None),
+        ("The caravan of about 5,000 migrants, which set off from Honduras on March 12, is still weeks from the "
+         "border.", "MIGRANT_MOVEMENT", None),
     ],
 )
 def test_an_ongoing_state_is_dated_when_it_was_observed(

@@ -1740,8 +1740,10 @@ _START_POINT = re.compile(r"\b(?:since|after|before|until|till|from|by)\s+(?:the
 
 def _observation_date(first: Token, head: Token, verb: Token, before: str) -> bool:
     """Whether a date can be when a state was observed: on the state's verb or a verb it is reported under,
-    and not the start or end of a span ("held since Monday", "who landed after March 20")."""
-    if _START_POINT.search(before) or _ATTRIBUTIVE_YEAR.match(first.text):
+    and not the start or end of a span ("held since Monday", "who landed after March 20"). A trigger in a
+    relative clause tells the subject's past ("the caravan, which set off on October 12, is still weeks
+    away"): its date is not when the state was seen."""
+    if _START_POINT.search(before) or _ATTRIBUTIVE_YEAR.match(first.text) or verb.dep_ in ("relcl", "acl"):
         return False
     return head == verb or head in verb.ancestors
 
