@@ -1,7 +1,7 @@
 """The enrichment scored on the team's own annotated articles (tests/fixtures/team, fiction we wrote).
 
 The 42 articles of seven writers are held out from the learned classifier's training data; the floors
-sit below the measured numbers (docs/EVALUATION.md, seventh session) so a regression shows, not noise.
+sit below the measured numbers (docs/EVALUATION.md, eighth session) so a regression shows, not noise.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "team" / "team-gold.js
 BLIND = GOLD.with_name("team-blind.jsonl")
 # Seventh session: 24 more by three new writers (set I), scored blind at the session's start and end only
 BLIND_I = GOLD.with_name("team-blind-i.jsonl")
+# Eighth session: 24 more by three new writers (set J), scored blind at the session's start, middle and end
+BLIND_J = GOLD.with_name("team-blind-j.jsonl")
 TRAINED_ON = ("team1-", "team2-", "team3-")
 
 
@@ -34,7 +36,9 @@ def _scores(items: list[dict[str, Any]], *, learned: bool) -> Any:
     return score(items, enricher.enrich_batch([gold_to_input(item) for item in items]))
 
 
-@pytest.mark.parametrize("path", [GOLD, BLIND, BLIND_I], ids=["team-gold", "team-blind", "team-blind-i"])
+@pytest.mark.parametrize(
+    "path", [GOLD, BLIND, BLIND_I, BLIND_J], ids=["team-gold", "team-blind", "team-blind-i", "team-blind-j"]
+)
 def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
     for item in load_gold(path):
         for event in item["gold"]["events"]:
@@ -63,11 +67,11 @@ def test_default_settings_meet_their_floors_on_the_blind_articles() -> None:
     assert len(items) == 48
     report = _scores(items, learned=False)
     assert report.relevance.f1 >= 0.95  # measured 1.000
-    assert report.events.f1 >= 0.56  # measured 0.488 when blind (sixth session), 0.645 now
-    assert report.event_types.f1 >= 0.64  # measured 0.570, 0.731 now
-    assert report.status.value is not None and report.status.value >= 0.78  # measured 0.810, 0.842 now
-    assert report.date.value is not None and report.date.value >= 0.6  # measured 0.571, 0.673 now
-    assert report.entities.overall.f1 >= 0.72  # measured 0.756, 0.767 now
+    assert report.events.f1 >= 0.56  # measured 0.488 when blind (sixth session), 0.667 now
+    assert report.event_types.f1 >= 0.64  # measured 0.570, 0.758 now
+    assert report.status.value is not None and report.status.value >= 0.78  # measured 0.810, 0.840 now
+    assert report.date.value is not None and report.date.value >= 0.6  # measured 0.571, 0.679 now
+    assert report.entities.overall.f1 >= 0.72  # measured 0.756, 0.780 now
 
 
 def test_default_settings_meet_their_floors_on_set_i() -> None:
@@ -75,8 +79,20 @@ def test_default_settings_meet_their_floors_on_set_i() -> None:
     assert len(items) == 24
     report = _scores(items, learned=False)
     assert report.relevance.f1 >= 0.95  # measured 1.000
-    assert report.events.f1 >= 0.43  # measured 0.368 at the seventh session's start, 0.500 at its end
-    assert report.event_types.f1 >= 0.48  # measured 0.417, 0.558
-    assert report.status.value is not None and report.status.value >= 0.74  # measured 0.680, 0.821
-    assert report.date.value is not None and report.date.value >= 0.55  # measured 0.600, 0.641
-    assert report.entities.overall.f1 >= 0.62  # measured 0.676, 0.677
+    assert report.events.f1 >= 0.43  # measured 0.368 at the seventh session's start, 0.500 at its end, 0.593 now
+    assert report.event_types.f1 >= 0.48  # measured 0.417, 0.558, 0.671 now
+    assert report.status.value is not None and report.status.value >= 0.74  # measured 0.680, 0.821, 0.863 now
+    assert report.date.value is not None and report.date.value >= 0.55  # measured 0.600, 0.641, 0.726 now
+    assert report.entities.overall.f1 >= 0.62  # measured 0.676, 0.677, 0.695 now
+
+
+def test_default_settings_meet_their_floors_on_set_j() -> None:
+    items = load_gold(BLIND_J)
+    assert len(items) == 24
+    report = _scores(items, learned=False)
+    assert report.relevance.f1 >= 0.9  # measured 0.978
+    assert report.events.f1 >= 0.5  # measured 0.533 at the eighth session's start, 0.558 at its end
+    assert report.event_types.f1 >= 0.56  # measured 0.599, 0.632
+    assert report.status.value is not None and report.status.value >= 0.75  # measured 0.795, 0.833
+    assert report.date.value is not None and report.date.value >= 0.46  # measured 0.545, 0.542
+    assert report.entities.overall.f1 >= 0.68  # measured 0.735, 0.737
