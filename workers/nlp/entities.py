@@ -645,10 +645,9 @@ _NAME_PARTS_EXCLUDED = _wordset("the said says according via by and of in on at 
 def _name_fragment(ent: Span, lower_words: frozenset[str], *, person: bool = False) -> bool:
     """A one- or two-word entity that is really the rest of a neighbouring person's name: every word a
     name word by shape, none a known place, alias or organisation word ("Esteban", "Coutiño Ruiz")."""
-    if ent.label_ not in (("PERSON", "ORG") if person else ("ORG", "PERSON")) or len(ent) > 2:
+    # two PERSONs are joined from the left only: a PERSON fragment is taken in on the right
+    if ent.label_ not in (("PERSON", "ORG") if person else ("ORG",)) or len(ent) > 2:
         return False
-    if ent.label_ == "PERSON" and not person:
-        return False  # two PERSONs are joined from the left only
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("of", "the"):
         return False  # "Secretary of State Rex Tillerson": the end of a title
     return all(

@@ -1667,8 +1667,8 @@ def _date(
     observed: bool = False,
 ) -> ResolvedDate | None:
     """The date of the act at `verb`. With `observed`, the date a state was seen or reported at ("38 remained
-    in custody as of Wednesday", "the agency said Wednesday it was holding 8,600"): only a day or month in
-    the verb's own clause or one of the clauses it is reported in, never a start point ("since 2016")."""
+    in custody as of Wednesday", "the agency said Wednesday it was holding 8,600"): only a date in the verb's
+    own clause or one of the clauses it is reported in, never a bare year or a start point ("since 2016")."""
     exprs = find_date_expressions(sent.text)
     if not exprs:
         return None
