@@ -808,7 +808,7 @@ def anchor_from(published_at: str | None, ingest_time: datetime) -> tuple[dateti
 # Convenience: one date for one sentence
 # --------------------------------------------------------------------------------------------
 
-_GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
+GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def date_for_sentence(
@@ -834,7 +834,7 @@ def date_for_sentence(
         if resolved is None:
             continue
         distance = 0 if trigger is None else min(abs(trigger - start), abs(trigger - end))
-        key = (_GRANULARITY_RANK[resolved["granularity"]], distance, order)
+        key = (GRANULARITY_RANK[resolved["granularity"]], distance, order)
         if best is None or key < best[0]:
             best = (key, resolved)
     return best[1] if best else None

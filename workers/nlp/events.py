@@ -19,7 +19,7 @@ from typing import Any, Literal, cast
 
 from spacy.tokens import Doc, Span, Token
 
-from workers.nlp.dates import find_date_expressions, resolve_date
+from workers.nlp.dates import GRANULARITY_RANK, find_date_expressions, resolve_date
 from workers.nlp.doctext import doc_text
 from workers.nlp.entities import country_of, geocode, is_country
 from workers.nlp.gazetteer import lookup_officeholder
@@ -241,12 +241,13 @@ def extract_events(
     headline = isinstance(title, str) and MIGRATION_CONTEXT.search(title) is not None
     if headline:
         context[0] = True  # the lead sentence tells the headline's story
-    if headline or _about_migration(context):
+    story = headline or _about_migration(context)
+    if story:
         window = [True] * len(context)  # the whole item is the story's context
     else:
         window = [any(context[max(0, i - _WINDOW) : i + _WINDOW + 1]) for i in range(len(context))]
     # "local" context for the triggers common outside migration news: the sentence or two either side
-    reach = _STORY_LOCAL if (headline or _about_migration(context)) else _LOCAL
+    reach = _STORY_LOCAL if story else _LOCAL
     close = [any(context[max(0, i - reach) : i + reach + 1]) for i in range(len(context))]
     skip = _skipped_sentences(doc_text(doc), sentences)
     candidates: list[_Candidate] = []
@@ -1723,12 +1724,9 @@ def _date(
         depth = ancestry.get(head.i, 99)
         if depth == 99 and _participle_of_object(head, verb):
             depth = 0  # "intercepted a boat carrying 67 people on Wednesday night": the parser's attachment
-        return depth, _COARSENESS[entry[1]["granularity"]], abs(tok.i - verb.i)
+        return depth, GRANULARITY_RANK[entry[1]["granularity"]], abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
-
-
-_COARSENESS = {"day": 0, "month": 1, "year": 2}
 
 
 def _participle_of_object(head: Token, verb: Token) -> bool:
