@@ -1317,3 +1317,91 @@ def test_the_day_of_the_act_beats_a_coarser_date_in_the_same_clause(enricher: En
 def test_money_a_migrant_sends_home_is_not_aid(enricher: Enricher) -> None:
     text = "He had hoped to find work in Houston, where a cousin lives, and send money home to his migrant family."
     assert "AID_FUNDING" not in {e["event_type"] for e in _events(enricher, text, title="A migrant's journey")}
+
+
+ROUND5_CASES = [
+    ("The president signed an executive order on Monday suspending the entry of asylum seekers at the southern "
+     "border.", "POLICY_ANNOUNCEMENT", "occurred", "2019-03-25"),
+    ("The government of Costa Rica issued a decree on Friday tightening the asylum system.",
+     "POLICY_ANNOUNCEMENT", "occurred", "2019-03-22"),
+    ("The navy intercepted 126 migrants on two boats off the coast of Sfax on Monday, the ministry said.",
+     "ENFORCEMENT_OPERATION", "occurred", "2019-03-25"),
+    ("Arrivals in Spain fell to 3,914 in August, interior ministry figures showed.",
+     "ENFORCEMENT_STATISTIC", "occurred", "2018-08"),
+    ("A Chilean Air Force plane carrying 55 foreign nationals took off from Santiago on Sunday, the second "
+     "expulsion flight this year.", "DEPORTATION", "occurred", "2019-03-24"),
+    ("The European Commission on Monday approved 32 million euros for coastguard training in Libya.",
+     "AID_FUNDING", "occurred", "2019-03-25"),
+    ("The government of the United States will destine 4.5 million dollars to a center for returned migrants in "
+     "San Pedro Sula.", "AID_FUNDING", "planned", None),
+    ("The 63 migrants disembarked in Lampedusa late on Tuesday, the coastguard said.",
+     "MIGRANT_MOVEMENT", "occurred", "2019-03-26"),
+    ("On Wednesday, 1,100 asylum seekers were taken from Samos by ferry to Piraeus.",
+     "MIGRANT_MOVEMENT", "occurred", "2019-03-20"),
+    ("The two drivers were put at the disposition of the prosecutor's office in Veracruz for their probable "
+     "responsibility in the crime of trafficking of persons.", "SMUGGLING_TRAFFICKING", "occurred", None),
+    ("Fire broke out at the migrant camp near Athens on Sunday night, destroying dozens of tents and forcing "
+     "hundreds of people to flee.", "HUMANITARIAN_INCIDENT", "occurred", "2019-03-24"),
+    ("Both leaders agreed on Tuesday to expand return flights and reinforce controls at the border with "
+     "Guatemala.", "AGREEMENT", "occurred", "2019-03-26"),
+    ("France, Germany and Portugal agreed on Monday to take in the 63 passengers once they were on land.",
+     "AGREEMENT", "occurred", "2019-03-25"),
+    ("The Court of Appeals of Iquique accepted habeas corpus petitions filed on behalf of twelve Venezuelan "
+     "migrants on Friday.", "COURT_RULING", "occurred", "2019-03-22"),
+    ("The government of Chile published the new Migration Law in the official gazette on Tuesday.",
+     "LEGISLATION", "occurred", "2019-03-26"),
+    ("Panama's security minister announced the sending of 300 more agents to the border with Colombia on "
+     "Monday.", "BORDER_SECURITY", "occurred", "2019-03-25"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "status", "resolved"), ROUND5_CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(ROUND5_CASES)]
+)
+def test_round5_orders_landings_interceptions_and_translated_acts(
+    enricher: Enricher, text: str, event_type: str, status: str, resolved: str | None
+) -> None:
+    event = _one(_events(enricher, text, title="Migrants"), event_type)
+    assert event["status"] == status
+    assert (event["date"] or {}).get("resolved") == resolved
+
+
+def test_interceptions_over_a_period_are_a_figure_not_an_operation(enricher: Enricher) -> None:
+    text = "The navy has intercepted 5,126 migrants off the coast of Sfax since January, the ministry said."
+    types = {e["event_type"] for e in _events(enricher, text, title="Migrants")}
+    assert types == {"ENFORCEMENT_STATISTIC"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials cautioned that the extension should not be read as a sign that the asylum program would "
+        "survive.",
+        "The county commission signed off on the arrangement with immigration officials 2-1 on Monday.",
+    ],
+)
+def test_a_sign_or_a_sign_off_is_no_signed_order(enricher: Enricher, text: str) -> None:
+    assert "POLICY_ANNOUNCEMENT" not in {e["event_type"] for e in _events(enricher, text, title="Migrants")}
+
+
+def test_humanitarian_parole_is_a_migration_cue() -> None:
+    from workers.nlp.triggers import MIGRATION_CONTEXT
+
+    assert MIGRATION_CONTEXT.search("the humanitarian parole program for Cubans and Haitians")
+    assert MIGRATION_CONTEXT.search("the parole board met on Tuesday") is None
+
+
+def test_an_attempt_that_was_made_happened(enricher: Enricher) -> None:
+    text = (
+        "About 300 migrants tried to storm the border fence around the Spanish enclave of Melilla before dawn on "
+        "Monday, police said."
+    )
+    event = _one(_events(enricher, text, title="Migrants at the fence"), "MIGRANT_MOVEMENT")
+    assert event["status"] == "occurred"
+
+
+def test_an_official_due_somewhere_for_talks_is_a_planned_meeting(enricher: Enricher) -> None:
+    text = "Italy's interior minister is due in Tunis on Friday for talks with his Tunisian counterpart on returns."
+    event = _one(_events(enricher, text, title="Migration talks"), "OFFICIAL_MEETING")
+    assert event["status"] == "planned"
+    assert event["date"] is not None and event["date"]["resolved"] == "2019-03-29"

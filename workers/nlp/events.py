@@ -750,6 +750,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         event_type == "COURT_RULING" and any(h.lemma_ == "agree" for h in chain)
     ):
         return "planned", False  # but a court agreeing to decide a case is the court's act
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ == "due" for c in verb.children):
+        return "planned", False  # "the minister is due in Tunis on Friday for talks"
     if verb.tag_ == "VBN" and "being" in {c.lower_ for c in verb.children} and verb.lemma_ in _PREPARE:
         return "planned", False  # "legislation is being prepared"
     reported_past = any(h.lemma_ in _REPORTING and h.tag_ == "VBD" for h in chain[1:])
@@ -867,6 +869,8 @@ def _requested(trigger: Token, verb: Token, chain: Sequence[Token], sent: Span) 
         if finite and node.dep_ not in ("ccomp", "acl", "relcl"):
             break
     for below, head in itertools.pairwise(chain):
+        if head.lemma_ == "try" and head.tag_ in ("VBD", "VBN"):
+            continue  # "tried to storm the fence": the attempt happened, it is no proposal
         if below.dep_ != "conj" and head.lemma_ in _HYPO_HEADS and head.lemma_ not in _HYPO_AUX:
             return True
     top = verb
@@ -931,6 +935,12 @@ def _present(verb: Token) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
+def _announced_act(trigger: Token) -> bool:
+    """An act named as what was announced: "announced the sending of 300 more agents", "announced the
+    deployment of troops". The announcement is the act's news, unlike "said during a meeting"."""
+    return trigger.dep_ == "dobj" and trigger.head.lemma_ == "announce" and trigger.tag_ in ("NN", "VBG")
+
+
 def _build(
     doc: Doc,
     sent: Span,
@@ -946,6 +956,7 @@ def _build(
         trigger.pos_ in ("NOUN", "PROPN")
         and _governing_verb(trigger).lemma_ in _REPORTING
         and trigger.dep_ not in ("nsubj", "nsubjpass")  # "a lawsuit filed in January claimed that ..."
+        and not _announced_act(trigger)
     ):
         return None  # "X said during a meeting": the statement is the news, the meeting its setting
     if _nominal_gerund(trigger):
@@ -1285,7 +1296,9 @@ def _stat_ok(trigger: Token) -> bool:
         return False  # "admit no more than 18,000 refugees", "a ceiling of 30,000": a limit, not a count
     noun = trigger
     for _ in range(3):
-        if noun.pos_ in ("NOUN", "PROPN") or noun.head == noun:
+        # a number climbs to what it counts, or to the verb it is the object of ("detained 75,000"); a verb
+        # trigger ("arrivals fell to 3,914") is its own clause, not the reporting verb's above it
+        if noun.pos_ in ("NOUN", "PROPN", "VERB") or noun.head == noun:
             break
         noun = noun.head
     if noun.lemma_.lower() in _STAT_NOUNS:

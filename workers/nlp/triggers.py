@@ -63,7 +63,7 @@ MIGRATION_CONTEXT = _rx(
         amnest(?:y|ies) | legal\s+status | illegal(?:ly)?\s+(?:presence|entry|crossings?) | work\s+permits? |
         deferred\s+action | dapa | guest\s+workers? | apprehen\w+ | small\s+boats? | dinghy | dinghies |
         border\s+force | frontex | unhcr | rohingyas? | ports?\s+of\s+entry | (?:removal|reception)\s+cent(?:er|re)s? |
-        crossed\s+the\s+(?:english\s+)?channel
+        crossed\s+the\s+(?:english\s+)?channel | humanitarian\s+parole
     )\b""",
 )
 
@@ -87,6 +87,8 @@ _VISIT = r"""
   | \b(?P<t3>visit|trip)\s+to\b
 """
 
+# a day between a verb and its infinitive: "agreed on Tuesday to"
+_WHEN = r"(?:(?:(?:late|early)\s+)?on\s+\w+\s+|\w+day\s+)?"
 _AGREEMENT = r"""
     \b(?P<t>sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|struck|strike|negotiat\w+|seal(?:s|ed)?|finaliz\w+|
         accept(?:s|ed|ing)?|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing))\s+
@@ -101,12 +103,15 @@ _AGREEMENT = r"""
         (?:joint\s+)?working\s+group|set\s+up|create|establish|share)\b
   | \b(?:deal|agreement|accord)\s+(?:can|could|would|will|might)\s+be\s+(?P<t8>reached|struck|signed)\b
   | \b(?P<t9>near(?:ing)?)\s+(?:an?\s+)?(?:agreement|deal|accord)\b
+  | \b(?:both|two|the)\s+(?:[\w-]+\s+)?(?:leaders|governments|countries|sides|ministers|nations|presidents|
+        delegations)\s+(?:\w+\s+){0,2}?(?P<t10>agreed)\s+""" + _WHEN + r"""to\b
+  | \b(?P<t11>agreed)\s+""" + _WHEN + r"""to\s+(?:take\s+in|receive|relocate|resettle|share\s+out|distribute)\b
 """
 
 _POLICY_NOUN = (
     r"(?:polic(?:y|ies)|programs?|programmes?|rules?|regulations?|orders?|executive\s+actions?|"
     r"proclamations?|ban|protocols|memos?|directives?|guidance|initiatives?|quotas?|plan|arrangement|"
-    r"metering|public\s+charge|cap|ceiling|amnest(?:y|ies)|measures?|schemes?|pilot|requirements?)"
+    r"metering|public\s+charge|cap|ceiling|amnest(?:y|ies)|measures?|schemes?|pilot|requirements?|decrees?)"
 )
 # a limit on an intake: "admit no more than 18,000 refugees" is a policy, not a count of admissions
 _INTAKE_LIMIT = r"(?:no\s+more\s+than|up\s+to|a\s+maximum\s+of|at\s+most|as\s+many\s+as|only)"
@@ -121,6 +126,8 @@ _POLICY = (
     + _W8 + _POLICY_NOUN + r"""\b
   | \b(?P<m1>""" + _POLICY_NOUN + r""")\s+(?:that|to|which|aimed|requiring|barring|of\s+separating)\b
   | \b(?P<t3>is|was|are)\s+(?:an?|the)\s+(?:new\s+)?(?:initiative|program|programme|policy)\b
+  | \b(?P<t12>sign(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:executive\s+(?:orders?|actions?)|proclamations?|decrees?|
+        directives?|presidential\s+memorand(?:um|a))\b
   | \b(?P<t4>(?:restricting|limiting|barring|suspending)\s+(?:access|entry|asylum))\b
   | \b(?P<t5>(?:went|goes|go|gone|going|took|takes|take|taken|taking|entered|enters|enter|came|comes|come)\s+
         (?:into\s+)?(?:effect|force))\b
@@ -170,6 +177,8 @@ _LEGISLATION = r"""
   | \b(?:bill|legislation|measure)s?\s+(?P<t4>cleared|passed|advanced|stalled|died)\b
   | \b(?P<t5>\d{2,3}-\d{1,3}\s+vote)\b
   | \b(?P<m1>dream\s+act|border\s+bill|immigration\s+bill)\b
+  | \b(?P<t6>publish(?:ed|es|ing)?)\s+(?:[\w-]+\s+){0,8}?(?:law|act|decree|reform)\s+(?:[\w,()-]+\s+){0,6}?in\s+
+        the\s+(?:official\s+(?:gazette|journal|bulletin)|diario\s+oficial)\b
 """)
 
 # Fallback for the legislative process when no bill word is near: a chamber that acted, a roll-call tally,
@@ -194,6 +203,7 @@ _COURT = r"""
         enjoin\w*|uph[eo]ld\w*|struck|strike|halt\w*|order\w*|agreed\s+to\s+(?:hear|decide|take|review)|
         decid\w*|overturn\w*|reject\w*|allow\w*|sided|found|dismiss\w*|den(?:y|ied|ies)|
         refus\w*|declin\w*|vacat\w*|tossed|threw\s+out|let|permit\w*|cleared|hear(?:s|d)?|barr(?:ed|ing|s)|
+        accept(?:s|ed)\s+(?:[\w-]+\s+){0,3}?(?:petitions?|appeals?|writs?|requests?)|
         (?:hold|held|holds)\s+(?:oral\s+)?(?:arguments|hearings?))\b
   | \b(?P<t2>injunctions?|restraining\s+orders?|lawsuits?|sued|su(?:e|es|ing)|filed\s+suit)\b
   | \b(?P<t4>(?:blocked|halted|thwarted|struck\s+down|upheld|barred|overturned)\s+by\s+(?:a|the)\s+(?:[\w.-]+\s+){0,3}
@@ -223,6 +233,13 @@ _BORDER = r"""
   | \b(?P<t9>suspend\w*)\s+(?:\w+\s+){0,2}(?:operations|processing|crossings|traffic)\s+at\b
 """
 
+# Fallback for reinforcements that are not troops: officers, agents, vessels or drones sent to a border or coast.
+_BORDER_REINFORCEMENT = r"""
+    \b(?P<t>deploy(?:s|ed|ing)?|send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?)\s+(?:[\w,-]+\s+){0,6}?
+        (?:agents|officers|police(?:\s+officers)?|gendarmes|guards|personnel|drones|patrol\s+(?:boats|vessels)|vessels|
+        aircraft|helicopters)\b
+"""
+
 _DEMONYMS = _plural_demonyms()
 _PERIOD = r"""(?:last|this|past|previous)\s+(?:month|year|week|fiscal\s+year|quarter)|in\s+(?:fiscal\s+)?
     (?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|
@@ -232,7 +249,8 @@ _PERIOD = r"""(?:last|this|past|previous)\s+(?:month|year|week|fiscal\s+year|qua
     alone|(?:in\s+)?(?:a|one|that|the\s+same)\s+(?:single\s+)?(?:day|week|month)\b|since\s+the\s+(?:start|beginning)\s+
     of|in\s+the\s+first\s+\w+\s+(?:months|weeks|days)|(?:in\s+)?the\s+(?:last|past)\s+(?:\w+\s+)?(?:days|weeks|months|
     years)|as\s+of\s+\w+|daily|in\s+all\s+of\s+\d{4}|in\s+the\s+(?:last\s+|past\s+|previous\s+)?(?:\d+|twenty-four)\s+
-    hours|(?:in\s+)?the\s+present\s+year"""
+    hours|(?:in\s+)?the\s+present\s+year|in\s+what\s+(?:goes|has\s+gone|is\s+gone)\s+of\s+(?:the\s+)?(?:year|\d{4})|
+    so\s+far\s+in\s+\d{4}"""
 _STAT_NOUN = r"""(?:apprehen\w+|arrest\w*|encounter\w*|detain\w*|detention\w*|remov\w*|deport\w*|crossings?|
     asylum\s+(?:claims|applications|requests|seekers)|arrivals|people|individuals|migrants|immigrants|
     families|family\s+members|children|minors|aliens|refugees|nationals|citizens|foreigners|(?:border[\s-])?crossers|
@@ -247,6 +265,10 @@ _STAT = r"""
         border[\s-]crossers|crossers|
         arrivals|entries)\s+""" + _W6 + r"""(?:fell|
         rose|dropped|declined|increased|climbed|reached|hit|doubled|surged|plunged|jumped)\b
+  | \b(?:arrivals|apprehensions|crossings|encounters|deportations|removals|detentions|arrests|expulsions|returns)\s+
+        (?:[\w-]+\s+){0,4}?(?P<t4>fell|rose|dropped|declined|climbed|reached|hit|jumped|totall?ed|surged|plunged|
+        increased|decreased|grew)\s+(?:by\s+|to\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|
+        just\s+)?""" + NUMBER + r"""\b
 """
 
 # what people are smuggled in: crammed into a truck is smuggling, crammed into a cell is detention
@@ -281,7 +303,7 @@ _DETENTION = r"""
 
 _DEPORTATION = r"""
     \b(?P<t>deported|deporting|deports|deport)\b
-  | \b(?P<t2>(?:deportation|removal|repatriation)\s+flights?)\b
+  | \b(?P<t2>(?:deportation|removal|repatriation|expulsion)\s+flights?)\b
   | \b(?P<t3>repatriat(?:ed|ing|es))\b
   | \b(?P<t4>sent|sending|flown|returned)\s+back\s+(?:to|across)\b
   | \b(?P<t8>flights?\s+of\s+(?:deportation|deportees|repatriation|return)|flights?\s+(?:[\w-]+\s+){0,3}?to\s+
@@ -300,11 +322,18 @@ _OPERATION = r"""
   | \b(?P<t5>carried\s+out|conducted|launched|mounted|realized)\s+(?:[\w-]+\s+){0,4}?(?:an?\s+|the\s+)?
         (?:[\w-]+\s+)?(?:operation|operative|raid|sweep)s?\b
   | \b(?P<t2>apprehensions|arrests)\s+(?:on|for)\s+(?:possible\s+|suspected\s+)?immigration\b
+  | \b(?P<t6>intercept(?:ed|s|ing)?)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|at\s+least\s+|around\s+)?
+        (?:""" + NUMBER + r"""|\d{2})\s+(?:[\w-]+\s+)?(?:migrants|people|persons|asylum[\s-]seekers|refugees|
+        """ + _DEMONYMS + r""")\b(?!.*?\b(?:""" + _PERIOD + r"""))
   | \b(?:ice|immigration\s+(?:agents|officers|authorities)|
         federal\s+agents)\s+""" + _W6 + r"""(?P<t3>arrest(?:s|ed|ing)?|
         detain(?:s|ed|ing)?|apprehend(?:s|ed|ing)?)\b
 """
 
+
+# Set foot on land after a sea crossing or a bus ride
+_LANDED = r"(?:disembark(?:ed|s|ing)?|(?:brought|came|come|allowed)\s+ashore|stepped\s+off|got\s+off)"
+_LANDERS = r"(?:migrants|asylum|refugees|people|persons|passengers|survivors)"
 # Who moves: a group of migrants, not "people" in general.
 _GROUP = r"(?:migrants|asylum[\s-]seekers|families|immigrants|refugees|thousands|hundreds|caravan\s+members)"
 _MOVEMENT = r"""
@@ -329,6 +358,11 @@ _MOVEMENT = r"""
   | \b(?:""" + NUMBER + r"""|\d{2})\s+(?:people|migrants|persons|refugees)\s+(?:were|had\s+been|have\s+been)\s+
         (?P<t10>rescued|picked\s+up)\s+(?:from|off|at)\b
   | \b(?:every|each)\s+day\s+(?P<t11>arrive|arrived|cross|crossed)\b
+  | \b(?:""" + _LANDERS + r"""|on\s+board)\b.{0,200}?\b(?P<t12>""" + _LANDED + r""")\b
+  | \b(?P<t14>""" + _LANDED + r""")\b(?=.{0,200}?\b(?:""" + _LANDERS + r""")\b)
+  | \b(?:""" + NUMBER + r"""|\d{2})\s+(?:[\w-]+\s+){0,2}?(?:people|migrants|asylum[\s-]seekers|refugees|persons)\s+
+        (?:were|have\s+been|had\s+been)\s+(?P<t13>taken|moved|transferred|bused|bussed|relocated|flown|ferried)\s+
+        from\b
 """
 
 _SMUGGLING = r"""
@@ -336,6 +370,8 @@ _SMUGGLING = r"""
         disrupt\w*|prosecut\w*)\s+""" + _W8 + r"""(?:smuggl\w+|coyotes?|traffick\w+)\b
   | \b(?:smuggl\w+|coyotes?|traffick\w+)\s+""" + _W6 + r"""(?P<t2>(?:were|was)\s+(?:arrested|charged|indicted|
         sentenced|convicted|caught)|arrested|charged)\b
+  | \b(?P<t4>(?:put|placed|presented|left)\s+at\s+(?:the\s+)?disposition\s+of)\b.{0,200}?\b(?:smuggl\w+|coyotes?|
+        traffick\w+|polleros?)\b
   | \b(?P<m1>stash\s+houses?|smuggling\s+(?:ring|network|operation)s?|trafficking\s+(?:ring|network)s?)\b
   | \b(?P<t3>crammed|packed|hidden|concealed)\s+(?:in|into|inside)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?
         """ + _VEHICLES + r"""\b
@@ -351,7 +387,7 @@ _HUMANITARIAN = r"""
   | \b(?:the\s+)?(?P<t4>remains\s+of|body\s+of\s+(?:a|an)|lost\s+(?:his|her|their|the)\s+li(?:fe|ves)|
         deprived\s+of\s+(?:their\s+|his\s+|her\s+)?liberty|held\s+for\s+ransom|treated\s+for\s+(?:cuts|injuries|wounds|
         dehydration|hypothermia|burns)|(?:are|were|is|was)\s+missing|sleeping\s+(?:on|in)\s+(?:the\s+)?(?:streets?|
-        sidewalks?|tents|parks?|the\s+open))\b
+        sidewalks?|tents|parks?|the\s+open|floors?))\b
   | \b(?:shelters?|camps?)\s+(?:\w+\s+){0,3}(?P<t3>overwhelmed|overcrowded|over\s+capacity|at\s+capacity|
         overflowing|(?:are|were|is|was)\s+(?:\w+ly\s+)?full)\b
   | \b(?P<t5>\d{2,3}\s*(?:%|percent)\s+of\s+(?:its\s+|their\s+)?capacity|(?:over|beyond|above)\s+capacity|
@@ -360,6 +396,9 @@ _HUMANITARIAN = r"""
   | \b(?P<t6>overwhelm(?:ed|s|ing)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:shelters?|camps?|
         reception\s+cent(?:er|re)s?)\b
   | \b(?P<m1>humanitarian\s+(?:crisis|emergency|disaster))\b
+  | \b(?P<t7>(?:fire|blaze)\s+(?:broke\s+out|swept|ripped|tore|gutted|destroyed|razed|engulfed))\b(?=.{0,120}?\b
+        (?:camps?|shelters?|cent(?:er|re)s?|tents)\b)
+  | \b(?P<t8>overcrowded|squalid)\s+(?:[\w-]+\s+){0,2}?(?:camps?|shelters?|reception\s+cent(?:er|re)s?)\b
 """
 
 _AID = r"""
@@ -370,7 +409,8 @@ _AID = r"""
   | \b(?P<t2>(?:aid|assistance)\s+to\s+(?:guatemala|honduras|el\s+salvador|central\s+america|mexico|the\s+
         northern\s+triangle))\b
   | \b(?P<m1>development\s+plan|marshall\s+plan|root\s+causes)\b
-  | \b(?P<t3>contribut\w*|pledg\w*|allocat\w*|earmark\w*|donat\w*|appropriat\w*|propos\w*)\s+(?:[\w-]+\s+){0,5}?
+  | \b(?P<t3>contribut\w*|pledg\w*|allocat\w*|earmark\w*|donat\w*|appropriat\w*|propos\w*|approv\w*|
+        destin(?:e|es|ed|ing)|commit(?:s|ted|ting)?)\s+(?:[\w-]+\s+){0,5}?
         (?:[$€£]\s?\d[\d,.]*(?:\s*(?:millions?|billions?))?|\d[\d,.]*\s*(?:millions?|billions?)?\s*(?:of\s+)?
         (?:dollars|euros|pounds|pesos))
 """
@@ -430,6 +470,8 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule("LEGISLATION", _rx(_LEGISLATIVE_PROCESS), 0.5),
     TriggerRule("COURT_RULING", _rx(_COURT), 0.7, needs_local_context=True),
     TriggerRule("BORDER_SECURITY", _rx(_BORDER), 0.75),
+    TriggerRule("BORDER_SECURITY", _rx(_BORDER_REINFORCEMENT), 0.6, needs_local_context=True, requires=_rx(
+        r"\b(?:borders?|frontiers?|coast(?:line|s)?|crossings?|beaches|channel|trails?|checkpoints?)\b")),
     TriggerRule("ENFORCEMENT_STATISTIC", _rx(_STAT), 0.7, needs_local_context=True),
     TriggerRule("DETENTION", _rx(_DETENTION), 0.6, needs_local_context=True),
     TriggerRule("DEPORTATION", _rx(_DEPORTATION), 0.6),
