@@ -1405,3 +1405,21 @@ def test_an_official_due_somewhere_for_talks_is_a_planned_meeting(enricher: Enri
     event = _one(_events(enricher, text, title="Migration talks"), "OFFICIAL_MEETING")
     assert event["status"] == "planned"
     assert event["date"] is not None and event["date"]["resolved"] == "2019-03-29"
+
+
+def test_a_date_in_a_since_clause_does_not_date_the_act(enricher: Enricher) -> None:
+    text = (
+        "The president met for an hour in the Cabinet Room with the presidents of Honduras and Guatemala, the "
+        "first time the leaders had sat down together since the surge of unaccompanied minors became a crisis "
+        "this spring."
+    )
+    assert _one(_events(enricher, text, title="Migration summit"), "OFFICIAL_MEETING")["date"] is None
+
+
+def test_money_released_is_aid_dated_by_its_own_day(enricher: Enricher) -> None:
+    text = (
+        "On Tuesday, the governor released an additional $30 million in state emergency funds for migrant "
+        "shelters in Chicago, bringing the state's contribution this year to more than $160 million."
+    )
+    event = _one(_events(enricher, text, title="Migrants"), "AID_FUNDING")
+    assert event["date"] is not None and event["date"]["resolved"] == "2019-03-26"

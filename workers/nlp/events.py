@@ -1715,6 +1715,8 @@ def _date(
         head = _governing_verb(first)
         if observed and not _observation_date(first, head, verb, sent.text[max(0, start - 12) : start]):
             continue
+        if head != verb and _since_clause(head):
+            continue  # "the first time they had met since the surge became a crisis this spring": a start point
         if status == "planned" and _past_statement(head) and head != verb:
             continue  # "officials said Monday that X will ...": Monday is when it was said
         res = resolve_date(text, anchor, tense=tense, anchor_kind=anchor_kind)
@@ -1740,6 +1742,11 @@ def _date(
         return depth, GRANULARITY_RANK[entry[1]["granularity"]], abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
+
+
+def _since_clause(head: Token) -> bool:
+    """A clause opened by "since" tells when something else began, not when the act happened."""
+    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children)
 
 
 def _participle_of_object(head: Token, verb: Token) -> bool:

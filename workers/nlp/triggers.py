@@ -410,7 +410,7 @@ _AID = r"""
         northern\s+triangle))\b
   | \b(?P<m1>development\s+plan|marshall\s+plan|root\s+causes)\b
   | \b(?P<t3>contribut\w*|pledg\w*|allocat\w*|earmark\w*|donat\w*|appropriat\w*|propos\w*|approv\w*|
-        destin(?:e|es|ed|ing)|commit(?:s|ted|ting)?)\s+(?:[\w-]+\s+){0,5}?
+        destin(?:e|es|ed|ing)|commit(?:s|ted|ting)?|releas(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,5}?
         (?:[$€£]\s?\d[\d,.]*(?:\s*(?:millions?|billions?))?|\d[\d,.]*\s*(?:millions?|billions?)?\s*(?:of\s+)?
         (?:dollars|euros|pounds|pesos))
 """
