@@ -1423,3 +1423,30 @@ def test_money_released_is_aid_dated_by_its_own_day(enricher: Enricher) -> None:
     )
     event = _one(_events(enricher, text, title="Migrants"), "AID_FUNDING")
     assert event["date"] is not None and event["date"]["resolved"] == "2019-03-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Critics, including several United Nations bodies, have said the deportation flights risk returning "
+         "people to danger.", "HUMANITARIAN_INCIDENT"),
+        ("Sweden's Migration Board said last week that it had received 38,940 asylum applications in the first "
+         "ten months of the year.", "PROTECTION_GRANT"),
+        ("The migrant family was given a bed at a shelter in Chicago on Thursday morning, after two nights on the "
+         "floor of a police station.", "LEGISLATION"),
+        ("Federal agents found 580 kilograms of cocaine packed into a false compartment in the hull of a yacht "
+         "that had carried migrants before.", "DETENTION"),
+        ("Last month, 10,551 migrants reached the Greek islands by sea, the highest monthly figure since the "
+         "EU-Turkey statement took effect.", "POLICY_ANNOUNCEMENT"),
+    ],
+)
+def test_words_that_only_look_like_an_event_are_none(enricher: Enricher, text: str, event_type: str) -> None:
+    assert event_type not in {e["event_type"] for e in _events(enricher, text, title="Migrants")}
+
+
+def test_a_caption_glued_to_the_next_paragraph_is_no_since_clause(enricher: Enricher) -> None:
+    text = (
+        "Image caption The number of migrants detained in May was the highest since 2006\n\nCongress approved a "
+        "humanitarian aid plan for migrants at the US-Mexico border on Thursday."
+    )
+    assert _one(_events(enricher, text, title="Migrants at the border"), "LEGISLATION")["status"] == "occurred"

@@ -961,6 +961,8 @@ def _build(
         return None  # "X said during a meeting": the statement is the news, the meeting its setting
     if _nominal_gerund(trigger):
         return None  # "the cost of building a wall", "building a wall would be hard": no act
+    if _since_clause(_governing_verb(trigger)):
+        return None  # "the highest figure since the EU-Turkey statement took effect": a reference point
     if _reported_finding(trigger):
         return None  # "a report finding that poor care contributed to deaths": the study's finding, not news
     if rule.event_type == "PROTECTION_GRANT" and _conj_root(_governing_verb(trigger)).dep_ == "relcl":
@@ -1745,8 +1747,16 @@ def _date(
 
 
 def _since_clause(head: Token) -> bool:
-    """A clause opened by "since" tells when something else began, not when the act happened."""
-    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children)
+    """A clause opened by "since" tells when something else began, not when the act happened. Not across a
+    paragraph break: a caption glued to the next paragraph ("... the highest since 2006" + "Congress approved
+    ...") is no clause."""
+    if head.dep_ != "advcl":
+        return False
+    text = head.doc.text
+    return any(
+        c.dep_ == "mark" and c.lower_ == "since" and "\n" not in text[min(c.idx, head.idx) : max(c.idx, head.idx)]
+        for c in head.children
+    )
 
 
 def _participle_of_object(head: Token, verb: Token) -> bool:

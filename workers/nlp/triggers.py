@@ -195,7 +195,7 @@ _LEGISLATIVE_PROCESS = r"""
         senate|chamber|assembly|legislature|parliament|commons)\b
   | \b(?:the|a|his|her|first|second)\s+(?P<t4>veto)\b
   | \b(?P<t5>overrid(?:e|es|ing)|overrode)\s+(?:\w+\s+){0,2}veto\b
-  | \b(?P<t6>(?:on|to)\s+the\s+(?:house\s+|senate\s+)?floor|floor\s+(?:vote|debate)s?)\b
+  | \b(?P<t6>(?:on|to)\s+the\s+(?:house\s+|senate\s+)?floor(?!\s+of\b)|floor\s+(?:vote|debate)s?)\b
 """
 
 _COURT = r"""
@@ -285,8 +285,8 @@ _DETENTION = r"""
   | \b(?P<t5>turned\s+over|handed\s+over|transferred)\s+to\s+(?:the\s+)?(?:immigration|ice\b|border\s+patrol|
         migration|\w+\s+(?:detention|migratory)|(?:\w+\s+){0,2}jail)
   | \b(?P<t7>taken\s+into\s+(?:\w+\s+){0,2}(?:custody|detention))\b
-  | \b(?P<t8>crammed|packed|squeezed)\s+into\b(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?
-        """ + _VEHICLES + r""")
+  | \b(?P<t8>crammed|packed|squeezed)\s+into\s+(?:[\w-]+\s+){0,3}?(?:cells?|rooms?|pens?|cages?|facilit(?:y|ies)|
+        tents?|warehouses?|cent(?:er|re)s?|stations?|hangars?|gyms?|quarters|spaces?|units?|camps?|shelters?)\b
   | \b(?P<t9>(?:moved|sent|transferred|taken|bused|flown)\s+(?:[\w-]+\s+){0,6}?(?:to|into)\s+(?:an?\s+|the\s+)?
         (?:[\w-]+\s+){0,3}?(?:(?:reception|detention|removal|processing|holding|intake)\s+(?:cent(?:er|re)s?|
         facilit(?:y|ies)|sites?|stations?)|(?:army|military|air\s+force)\s+base))\b
@@ -381,7 +381,7 @@ _HUMANITARIAN = r"""
     \b(?P<t>tear\s+gas|rubber\s+bullets|pepper\s+spray)\b
   | \b(?P<t2>died|drowned|killed|dies|deaths|death\s+(?:of|toll|in)|injured|wounded|kidnapped|
         (?<!ruling\s)(?<!governing\s)(?<!legislative\s)(?<!regulatory\s)(?<!advisory\s)(?<!public\s)
-        (?<!federal\s)(?<!oversight\s)bodies|
+        (?<!federal\s)(?<!oversight\s)(?<!nations\s)(?<!u\.n\.\s)(?<!international\s)(?<!government\s)bodies|
         assaulted|raped|shot|beat(?:en)?|abduct\w*|crushed|trampled|suffocat\w*|hypotherm\w*|capsiz\w*|sank|
         shipwrecks?|dehydrat\w+|starv\w+)\b
   | \b(?:the\s+)?(?P<t4>remains\s+of|body\s+of\s+(?:a|an)|lost\s+(?:his|her|their|the)\s+li(?:fe|ves)|
@@ -435,7 +435,8 @@ _PROTECTED_FOR = r"""(?=.{0,100}?\b(?:asylum|amnest\w*|daca|dapa|deferred\s+acti
     work\s+permits|green\s+cards?|citizenship|naturaliz\w*|protections?|legal\s+status|immigra\w*)\b)"""
 _PROTECTION = r"""
     \b(?P<t>grant\w*|award\w*|approv\w*|receiv\w*|given|won)\s+""" + _W3 + r"""(?:asylum|refugee\s+status|
-        humanitarian\s+(?:visas?|parole)|temporary\s+protected\s+status|tps|protection)\b
+        humanitarian\s+(?:visas?|parole)|temporary\s+protected\s+status|tps|protection)\b(?![\s-]+(?:applications?|
+        claims?|requests?|seekers?|petitions?|cases?|applicants?)\b)
   | \b(?P<t2>(?:extend\w*|designat\w*|renew\w*|
         redesignat\w*)\s+""" + _W3 + r"""(?:temporary\s+protected\s+status|
         tps))\b
