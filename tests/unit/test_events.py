@@ -1450,3 +1450,27 @@ def test_a_caption_glued_to_the_next_paragraph_is_no_since_clause(enricher: Enri
         "humanitarian aid plan for migrants at the US-Mexico border on Thursday."
     )
     assert _one(_events(enricher, text, title="Migrants at the border"), "LEGISLATION")["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The Honduran consulate said the migrant's body is expected to be returned to Honduras next week for "
+         "burial.", "DEPORTATION"),
+        ("Canada, by contrast, has tended to meet or exceed its refugee targets, largely because of private "
+         "sponsorship.", "OFFICIAL_MEETING"),
+        ("Conditions in the migrant detention centres in Libya are dire, according to United Nations staff who "
+         "visit them.", "OFFICIAL_VISIT"),
+    ],
+)
+def test_remains_targets_and_habits_are_no_events(enricher: Enricher, text: str, event_type: str) -> None:
+    assert event_type not in {e["event_type"] for e in _events(enricher, text, title="Migrants")}
+
+
+def test_refugees_admitted_are_a_protection_grant_not_a_figure(enricher: Enricher) -> None:
+    text = (
+        "State Department figures released on Friday show the United States admitted 9,870 refugees in January, "
+        "the highest monthly total in two years."
+    )
+    types = [e["event_type"] for e in _events(enricher, text, title="Refugee admissions")]
+    assert types == ["PROTECTION_GRANT"]

@@ -969,6 +969,8 @@ def _build(
         return None  # "the DACA program, which granted them work permits" describes, it does not report
     if rule.event_type == "BORDER_SECURITY" and trigger.dep_ in ("compound", "amod") and trigger.pos_ != "VERB":
         return None  # "a government-funding bill that lacks money for the wall"
+    if rule.event_type in ("OFFICIAL_VISIT", "OFFICIAL_MEETING") and _habitual_relative(_governing_verb(trigger)):
+        return None  # "according to United Nations staff who visit them": a habit, not a visit
     if rule.event_type == "PRESSURE_THREAT" and not _threat_ok(trigger):
         return None
     if rule.event_type == "DEPORTATION" and not _deportation_ok(trigger):
@@ -1213,7 +1215,8 @@ def _deportation_ok(trigger: Token) -> bool:
     policy, a debate or a purpose (policy and legislation rules cover those)."""
     if trigger.tag_ == "VBN" and _backstory_removal(trigger):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _REMAINS for c in trigger.children):
+    raising = [trigger, trigger.head] if trigger.dep_ == "xcomp" else [trigger]  # "his body is expected to be returned"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _REMAINS for h in raising for c in h.children):
         return False  # "his body will be returned to Honduras": a repatriation of remains, not a removal
     if trigger.pos_ != "VERB" or trigger.tag_ not in ("VB", "VBG"):
         return True
@@ -1265,6 +1268,10 @@ def _mover_ok(trigger: Token, verb: Token) -> bool:
     return False
 
 
+def _refugee_admission(verb: Token) -> bool:
+    return verb.lemma_ in ("admit", "resettle") and any(t.lemma_.lower() == "refugee" for t in verb.subtree)
+
+
 _STAT_VERBS = _words(
     """
     apprehend detain arrest deport remove cross encounter arrive enter catch stop return release
@@ -1296,6 +1303,8 @@ def _stat_ok(trigger: Token) -> bool:
     800,000 immigrants" (a policy's reach) or "a caravan of 7,000" (a movement)."""
     if _LIMIT_BEFORE.search(trigger.doc.text[max(0, trigger.idx - 25) : trigger.idx]):
         return False  # "admit no more than 18,000 refugees", "a ceiling of 30,000": a limit, not a count
+    if _refugee_admission(_governing_verb(trigger)):
+        return False  # "admitted 9,870 refugees in January": the protection granted, not an enforcement figure
     noun = trigger
     for _ in range(3):
         # a number climbs to what it counts, or to the verb it is the object of ("detained 75,000"); a verb
@@ -1744,6 +1753,11 @@ def _date(
         return depth, GRANULARITY_RANK[entry[1]["granularity"]], abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
+
+
+def _habitual_relative(verb: Token) -> bool:
+    """A relative clause in the simple present describes who someone is: "staff who visit the centres"."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and not _aux_lemmas(verb)
 
 
 def _since_clause(head: Token) -> bool:

@@ -68,7 +68,7 @@ MIGRATION_CONTEXT = _rx(
 )
 
 _MEETING = r"""
-    \b(?P<t>met|meet|meets|meeting|meetings|summit|reuni[óo])\b(?!\s+(?:the|a|an|its|their|that|this|
+    \b(?P<t>met|meet|meets|meeting|meetings|summit|reuni[óo])\b(?!\s+(?:or\s+\w+\s+)?(?:the|a|an|its|their|that|this|
         those|these|his|her|our|us|u\.s\.)\s+(?:[\w-]+\s+){0,3}(?:deadlines?|goals?|
         demands?|needs?|requirements?|criteria|standards?|targets?|obligations?|expectations?|requests?|
         challenges?|thresholds?|quotas?|conditions?))
