@@ -628,3 +628,29 @@ def test_an_acronym_in_brackets_names_the_body_and_is_not_part_of_it(nlp: Langua
     ents = _ents(nlp, text)
     assert {e["canonical"] for e in ents if e["label"] == "ORG"} == {"Mexican Commission of Aid to Refugees"}
     assert all(e["label"] == "ORG" for e in ents if e["text"] == "Comar")
+
+
+def test_a_province_or_a_town_tagged_as_an_organisation_is_a_place() -> None:
+    from workers.nlp.entities import _place_fits
+    from workers.nlp.gazetteer import find_place
+
+    province, town = find_place("Chiapas"), find_place("Huixtla")
+    assert province is not None and town is not None
+    assert _place_fits(province, "ORG", ["Chiapas"])  # a Mexican state, whatever the model said
+    assert _place_fits(town, "ORG", ["Huixtla"])  # a town of some 30,000 the model called an organisation
+    assert not _place_fits(town, "PERSON", ["Huixtla"])  # a single word the model calls a person stays one
+    assert not _place_fits(town, "ORG", ["Huixtla", "Police"])  # an organisation word keeps the org
+
+
+def test_a_bare_first_name_of_one_person_in_the_text_is_that_person() -> None:
+    from workers.nlp.entities import _apply_person_consistency, _Mention
+
+    mentions = [
+        _Mention("Paul Anstine", "PERSON", 0, 12, "Paul Anstine", None),
+        _Mention("Paul", "GPE", 40, 44, "Paul", "BRA"),  # a town of that name, in the model's reading
+    ]
+    _apply_person_consistency(mentions)
+    assert [(m.label, m.canonical, m.country) for m in mentions] == [
+        ("PERSON", "Paul Anstine", None),
+        ("PERSON", "Paul Anstine", None),
+    ]

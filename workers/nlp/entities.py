@@ -135,6 +135,7 @@ _MONTHS_DAYS = _wordset(
 # Cities named like common surnames ("Jackson", "Obama" in Japan) need this population to win over
 # the model's PERSON label, and ORG->GPE needs it too ("Reuters" is no city, "Tijuana" is).
 _CITY_RELABEL_POP = 100_000
+_ORG_CITY_RELABEL_POP = 15_000
 
 
 @dataclass
@@ -321,12 +322,16 @@ def _place_fits(place: Place, label: str, words: list[str]) -> bool:
         return True
     if label == "FAC":
         return False
-    if place.kind in ("country", "state"):
+    if place.kind in ("country", "state", "province"):
         return True
     if any(w.lower() in _ORG_WORDS for w in words):
         return False
     if label == "PERSON" and len(words) < 2:
         return False  # single-word "Jackson", "Obama": trust the model's PERSON
+    if label == "ORG":
+        # the small model tags many towns ORG ("Dunkirk", "Huixtla", "Eagle Pass"); an organisation named
+        # like a town of that size is rarer than the town
+        return place.population >= _ORG_CITY_RELABEL_POP
     return place.population >= _CITY_RELABEL_POP
 
 
@@ -947,8 +952,12 @@ def _apply_person_consistency(mentions: list[_Mention]) -> None:
             if m.label != "PERSON":
                 m.country = None  # drop what a place or org reading had attached
             m.label, m.canonical = "PERSON", full
-        elif m.label == "PERSON" and key in first_only:
-            m.canonical = first_only[key]
+        elif key in first_only and (m.label == "PERSON" or (m.label in ("ORG", "GPE") and " " not in key)):
+            # "a top aide, Paul Anstine ... 'This isn't a question for Paul'": the bare first name, whatever
+            # label the model (or a small town of that name) gave it
+            if m.label != "PERSON":
+                m.country = None
+            m.label, m.canonical = "PERSON", first_only[key]
         elif m.label != "PERSON" and single_person.get(key, 0) > 0 and len(key.split()) == 1:
             # the model calls it PERSON elsewhere in this doc
             m.label, m.canonical, m.country = "PERSON", first_only.get(key, key), None
