@@ -1474,3 +1474,12 @@ def test_refugees_admitted_are_a_protection_grant_not_a_figure(enricher: Enriche
     )
     types = [e["event_type"] for e in _events(enricher, text, title="Refugee admissions")]
     assert types == ["PROTECTION_GRANT"]
+
+
+def test_a_past_clause_after_a_plan_keeps_its_own_time(enricher: Enricher) -> None:
+    text = (
+        "Mexico's Foreign Ministry said on Thursday that it would accept migrants returned under the program "
+        "after Washington agreed to a list of conditions on asylum hearings."
+    )
+    event = _one(_events(enricher, text, title="Remain in Mexico"), "AGREEMENT")
+    assert event["status"] == "occurred"

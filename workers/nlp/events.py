@@ -720,6 +720,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "negated", False
     if _requested(trigger, verb, chain, sent):
         return "hypothetical", False
+    if _past_reason_clause(verb):
+        return "occurred", False  # "would accept migrants after Washington agreed to conditions": its own past
     if _perfect_since(verb):
         return "ongoing", False  # "have been held since Wednesday": a state that began and goes on
     if verb.lemma_ == "be" and _aux_lemmas(verb) & _PERFECT_AUX and event_type in _CONDITION_TYPES:
@@ -1753,6 +1755,18 @@ def _date(
         return depth, GRANULARITY_RANK[entry[1]["granularity"]], abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
+
+
+def _past_reason_clause(verb: Token) -> bool:
+    """A finite past-tense clause opened by "after" or "because" has its own time, whatever the clause it
+    hangs on plans."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ == "advcl"
+        and verb.head.dep_ != "relcl"  # "the bill, which would declare X after the court ruled": backstory
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ in ("after", "because") for c in verb.children)
+    )
 
 
 def _habitual_relative(verb: Token) -> bool:
