@@ -1483,3 +1483,30 @@ def test_a_past_clause_after_a_plan_keeps_its_own_time(enricher: Enricher) -> No
     )
     event = _one(_events(enricher, text, title="Remain in Mexico"), "AGREEMENT")
     assert event["status"] == "occurred"
+
+
+ROUND6_CASES = [
+    ("Ecuador brought in its own passport requirement for Venezuelan migrants last Saturday, leaving thousands "
+     "stranded at the Rumichaca bridge.", "POLICY_ANNOUNCEMENT", "occurred"),
+    ("On Monday, the Supreme Court, in a 5-4 order, allowed Border Patrol agents to resume cutting through the "
+     "wire along the Rio Grande near Eagle Pass.", "COURT_RULING", "occurred"),
+    ("The federal government shut down all northbound and southbound traffic at the San Ysidro Port of Entry for "
+     "about five hours Sunday.", "BORDER_SECURITY", "occurred"),
+    ("At Harmondsworth, one of the country's largest removal centres, 12 men refused food on Tuesday, according "
+     "to a charity.", "DETENTION", "occurred"),
+    ("Late on Wednesday, the White House issued a statement saying the president's advisers would recommend he "
+     "veto the bipartisan immigration bill.", "PRESSURE_THREAT", "occurred"),
+    ("The past Saturday, a group of 15 migrants was deprived of the liberty by armed men near the international "
+     "bridge in Reynosa.", "HUMANITARIAN_INCIDENT", "occurred"),
+    ("More than 200 newly arrived migrants were sleeping on warming buses parked near the intake site in "
+     "Chicago.", "HUMANITARIAN_INCIDENT", "ongoing"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "status"), ROUND6_CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(ROUND6_CASES)]
+)
+def test_round6_rules_brought_in_parenthetical_courts_hunger_strikes_and_veto_advice(
+    enricher: Enricher, text: str, event_type: str, status: str
+) -> None:
+    assert _one(_events(enricher, text, title="Migrants"), event_type)["status"] == status

@@ -122,7 +122,7 @@ _POLICY = (
         creat\w*|establish\w*|restrict\w*|revers\w*|scrap\w*|halt\w*|adopt\w*|declar(?:e|es|ed|ing)|chang\w*|
         develop(?:s|ed|ing)?|consider\w*|mov(?:e|es|ed)\s+to\s+establish|set|lower\w*|rais\w*|slash\w*|
         finaliz\w*|open(?:s|ed)?|weigh(?:s|ed|ing)?|ponder\w*|evaluat\w*|wind(?:s|ing)?\s+down|wound\s+down|
-        phas(?:e|es|ed|ing)\s+out|put\s+into\s+effect)\s+"""
+        phas(?:e|es|ed|ing)\s+out|put\s+into\s+effect|br(?:ought|ing|ings)\s+in)\s+"""
     + _W8 + _POLICY_NOUN + r"""\b
   | \b(?P<m1>""" + _POLICY_NOUN + r""")\s+(?:that|to|which|aimed|requiring|barring|of\s+separating)\b
   | \b(?P<t3>is|was|are)\s+(?:an?|the)\s+(?:new\s+)?(?:initiative|program|programme|policy)\b
@@ -199,7 +199,7 @@ _LEGISLATIVE_PROCESS = r"""
 """
 
 _COURT = r"""
-    \b(?:judges?|courts?|justices|circuit|tribunal)\b\s+""" + _W6 + r"""(?P<t>rul(?:e|es|ed|ing)|block\w*|
+    \b(?:judges?|courts?|justices|circuit|tribunal)\b,?\s+""" + _W6 + r"""(?P<t>rul(?:e|es|ed|ing)|block\w*|
         enjoin\w*|uph[eo]ld\w*|struck|strike|halt\w*|order\w*|agreed\s+to\s+(?:hear|decide|take|review)|
         decid\w*|overturn\w*|reject\w*|allow\w*|sided|found|dismiss\w*|den(?:y|ied|ies)|
         refus\w*|declin\w*|vacat\w*|tossed|threw\s+out|let|permit\w*|cleared|hear(?:s|d)?|barr(?:ed|ing|s)|
@@ -230,7 +230,8 @@ _BORDER = r"""
   | \b(?P<m2>(?:concertina|razor)[\s-]+wire|buoy\s+barriers?)\b
   | \b(?P<t8>reassign\w*|redeploy\w*|add\w*|hir(?:e|es|ed|ing))\s+(?:[\d,]+\s+)?(?:more\s+|additional\s+|new\s+)?
         (?:border\s+patrol\s+|immigration\s+)?(?:agents|officers|guards|troops)\b
-  | \b(?P<t9>suspend\w*)\s+(?:\w+\s+){0,2}(?:operations|processing|crossings|traffic)\s+at\b
+  | \b(?P<t9>suspend\w*|shut\s+down|halt(?:s|ed)?|clos(?:es|ed))\s+(?:\w+\s+){0,4}?(?:operations|processing|crossings|
+        traffic)\s+at\b
 """
 
 # Fallback for reinforcements that are not troops: officers, agents, vessels or drones sent to a border or coast.
@@ -296,6 +297,9 @@ _DETENTION = r"""
         (?P<t11>hold(?:s|ing)?|held|hous(?:es|ed|ing)|ha(?:s|ve|d))\s+(?:[\w-]+\s+){0,6}?""" + NUMBER + r"""\s+
         (?:[\w-]+\s+){0,2}?(?:people|persons|migrants|detainees|men|women|children|minors|families)\b(?=.{0,100}?\b(?:designed|built|staffed|meant|
         capacity)\b)
+  | \b(?P<t13>hunger\s+strikes?|refus(?:ed|ing)\s+(?:food|meals|to\s+eat))\b(?=.{0,200}?\b(?:detain\w*|detention|
+        custody|removal\s+cent(?:er|re)s?|immigration\s+(?:jail|prison|facilit\w+)))|\b(?:detain\w*|detention|custody|removal\s+
+        cent(?:er|re)s?)\b.{0,200}?\b(?P<t14>hunger\s+strikes?|refus(?:ed|ing)\s+(?:food|meals|to\s+eat))\b
   | \b(?P<t12>hold(?:s|ing)?|held|hous(?:es|ed|ing)|ha(?:s|ve|d))\s+(?:[\w-]+\s+){0,4}?""" + NUMBER + r"""\s+
         (?:[\w-]+\s+){0,2}?(?:people|persons|migrants|detainees)\b(?=.{0,60}?\b(?:in\s+(?:a\s+)?(?:space|facility|
         centre|center)\s+|)(?:designed|built|staffed|meant)\s+(?:and\s+\w+\s+)?for\b)
@@ -385,9 +389,9 @@ _HUMANITARIAN = r"""
         assaulted|raped|shot|beat(?:en)?|abduct\w*|crushed|trampled|suffocat\w*|hypotherm\w*|capsiz\w*|sank|
         shipwrecks?|dehydrat\w+|starv\w+)\b
   | \b(?:the\s+)?(?P<t4>remains\s+of|body\s+of\s+(?:a|an)|lost\s+(?:his|her|their|the)\s+li(?:fe|ves)|
-        deprived\s+of\s+(?:their\s+|his\s+|her\s+)?liberty|held\s+for\s+ransom|treated\s+for\s+(?:cuts|injuries|wounds|
+        deprived\s+of\s+(?:the\s+|their\s+|his\s+|her\s+)?liberty|(?:a|with)\s+wounds?\s+(?:in|to|on)\s+the|held\s+for\s+ransom|treated\s+for\s+(?:cuts|injuries|wounds|
         dehydration|hypothermia|burns)|(?:are|were|is|was)\s+missing|sleeping\s+(?:on|in)\s+(?:the\s+)?(?:streets?|
-        sidewalks?|tents|parks?|the\s+open|floors?))\b
+        sidewalks?|tents|parks?|the\s+open|floors?|(?:[\w-]+\s+)?(?:buses|benches|cardboard)))\b
   | \b(?:shelters?|camps?)\s+(?:\w+\s+){0,3}(?P<t3>overwhelmed|overcrowded|over\s+capacity|at\s+capacity|
         overflowing|(?:are|were|is|was)\s+(?:\w+ly\s+)?full)\b
   | \b(?P<t5>\d{2,3}\s*(?:%|percent)\s+of\s+(?:its\s+|their\s+)?capacity|(?:over|beyond|above)\s+capacity|
@@ -428,6 +432,7 @@ _THREAT = r"""
         until)\b
   | \b(?:would|will)\s+(?P<t5>send)\s+""" + _W6 + r"""(?:military|troops|army|national\s+guard)\b.{0,80}?\b
         (?:if\s+need\s+be|if\s+necessary|unless|if\s+they)\b
+  | \b(?P<t8>recommend(?:s|ed)?\s+(?:that\s+)?(?:he|she|the\s+president|the\s+governor)\s+veto|veto\s+threats?)\b
 """
 
 # What an approved application is for: a protection or an immigration status, not a building permit.
