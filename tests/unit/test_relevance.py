@@ -25,6 +25,9 @@ MIGRATION_TEXTS = [
     "A caravan of Central American migrants reached the U.S.-Mexico border on Sunday.",
     "ICE agents detained dozens of undocumented immigrants in raids across three states.",
     "Lawmakers debated a bill to protect Dreamers from deportation, but no vote was held.",
+    # sea crossings told without "migrant": Channel and Rohingya boats
+    "Border Force crews brought 612 people ashore at Dover after they crossed the Channel in small boats.",
+    "A wooden boat carrying 180 Rohingya reached Aceh on Sunday, the UNHCR said.",
 ]
 OTHER_TEXTS = [
     "The central bank raised interest rates by a quarter point on Wednesday, citing inflation.",
@@ -118,6 +121,7 @@ def test_precheck_covers_every_topic_term() -> None:
         "caravan": "caravan",
         "daca": "Dream Act",
         "smuggling": "coyotes",
+        "sea-crossings": "crossed the English Channel",
         "agencies": "DHS",
         "travel-ban": "travel ban",
         "wall": "the wall",
