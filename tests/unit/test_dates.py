@@ -85,6 +85,8 @@ CASES: list[tuple[str, datetime, str | None, str | None, str | None]] = [
     ("this week", TUESDAY, None, "2019-03", "month"),
     ("earlier this week", TUESDAY, None, "2019-03", "month"),
     ("next week", TUESDAY, None, "2019-04", "month"),  # 2019-04-01..07 fits April
+    ("the next week", TUESDAY, "future", "2019-04", "month"),  # translated "la próxima semana"
+    ("the next week", TUESDAY, "past", None, None),  # a story's "the next week, he was deported"
     ("last week", datetime(2019, 4, 2), None, "2019-03", "month"),  # 2019-03-25..31 fits March
     ("last week", datetime(2019, 3, 5), None, None, None),  # 2019-02-25..03-03 straddles
     # the current week straddling two months: told in the past it is Monday..anchor, ahead anchor..Sunday
@@ -328,6 +330,8 @@ def _found(text: str) -> list[str]:
         ("During the last month of the session, the bill stalled.", []),
         ("A poll taken the day before the vote showed a tie.", []),
         ("They had met the day before.", ["the day before"]),
+        ("The chancellor will travel the next week to Tapachula.", ["the next week"]),
+        ("Prices will rise over the next week.", []),
         # durations, decades, counts and the modal "may" are not dates
         ("Arrivals grew over the past 12 years and the past three months.", []),
         ("Border crossings peaked in the 1990s and have fallen for decades.", []),

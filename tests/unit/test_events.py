@@ -1510,3 +1510,12 @@ def test_round6_rules_brought_in_parenthetical_courts_hunger_strikes_and_veto_ad
     enricher: Enricher, text: str, event_type: str, status: str
 ) -> None:
     assert _one(_events(enricher, text, title="Migrants"), event_type)["status"] == status
+
+
+def test_a_time_of_day_after_before_is_no_reference_point(enricher: Enricher) -> None:
+    text = (
+        "Two migrants died when an overcrowded dinghy began to deflate shortly after leaving a beach near Calais "
+        "before dawn on Sunday."
+    )
+    event = _one(_events(enricher, text, title="Channel crossings"), "HUMANITARIAN_INCIDENT")
+    assert event["date"] is not None and event["date"]["resolved"] == "2019-03-24"

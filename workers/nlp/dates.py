@@ -296,8 +296,12 @@ def _weekday(m: re.Match[str], anchor: date, tense: Tense | None) -> Result:
     return _day(_on_or_before(anchor, target))
 
 
-@_rule(r"(?:(?:earlier|later)\s+)?(?P<q>last|this|next)\s+week|(?:earlier|later)\s+in\s+the\s+week")
+@_rule(
+    r"(?:(?:earlier|later)\s+)?(?P<the>the\s+)?(?P<q>last|this|next)\s+week|(?:earlier|later)\s+in\s+the\s+week"
+)
 def _week(m: re.Match[str], anchor: date, tense: Tense | None) -> Result:
+    if m["the"] and (m["q"] != "next" or tense != "future"):
+        return None  # "the next week" is a date only when told ahead: "will travel the next week"
     offset = {"last": -7, "next": 7}.get(m["q"] or "this", 0)
     monday = anchor - timedelta(days=anchor.weekday() - offset)
     if offset == 0:
@@ -694,6 +698,13 @@ _FINDERS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             # "the last week" is a duration; "This Week" (title case) is a television programme.
             r"(?i:(?<!the\s)\b(?P<d>(?:(?:earlier|later)\s+)?(?:last|this|next)\s+week(?<!(?-i:This\sWeek))"
             r"|(?:earlier|later)\s+in\s+the\s+week))\b",
+        ),
+        (
+            ("period",),
+            # translated Spanish "la próxima semana": "will travel the next week"; not a span ("over the next
+            # week"), and only ahead in time (the handler): a story's "the next week, he was deported" is not
+            r"(?i:(?<!over\s)(?<!during\s)(?<!within\s)(?<!for\s)(?<!in\s)(?<!of\s)(?<!throughout\s)"
+            r"\b(?P<d>the\s+next\s+week))\b",
         ),
         (
             ("period",),

@@ -83,7 +83,13 @@ _FUTURE_DATE = re.compile(r"^(?:tomorrow|next|upcoming|coming|later\s+this)\b", 
 _CARAVAN = re.compile(r"\bcaravans?\b", re.IGNORECASE)
 _OPERATION_FRAME = re.compile(r"\bas\s+part\s+of\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?:crackdown|sweep|"
                               r"operation|roundup)\b", re.IGNORECASE)
-_REFERENCE_POINT = re.compile(r"\b(?:before|after|until|prior\s+to|ahead\s+of)\b[^,.;:]{0,45}$", re.IGNORECASE)
+# the nearest reference word before a date; "before dawn on Sunday", "after midnight on Friday" are a time of
+# day, not a reference point
+_REFERENCE_POINT = re.compile(
+    r"\b(?:before|after|until|prior\s+to|ahead\s+of)\b(?!\s+(?:dawn|daybreak|sunrise|sunup|sunset|dusk|dark|"
+    r"nightfall|midnight|noon|first\s+light)\b)(?:(?!\b(?:before|after|until)\b)[^,.;:]){0,45}$",
+    re.IGNORECASE,
+)
 
 
 def _other_reference(text: str, start: int, trigger: int) -> bool:
