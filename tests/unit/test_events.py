@@ -1519,3 +1519,16 @@ def test_a_time_of_day_after_before_is_no_reference_point(enricher: Enricher) ->
     )
     event = _one(_events(enricher, text, title="Channel crossings"), "HUMANITARIAN_INCIDENT")
     assert event["date"] is not None and event["date"]["resolved"] == "2019-03-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("In Huaquillas, on the Ecuadorian side of the border, hundreds of families remained waiting this Saturday "
+         "in the middle of the street.", "ongoing"),
+        ("Around 6,000 migrants, most of them Venezuelans, left Tapachula this Monday at first light in a caravan "
+         "with which they seek to arrive at the northern border.", "occurred"),
+    ],
+)
+def test_a_caravan_that_left_and_families_that_remained_waiting(enricher: Enricher, text: str, status: str) -> None:
+    assert _one(_events(enricher, text, title="Migrants"), "MIGRANT_MOVEMENT")["status"] == status

@@ -777,8 +777,9 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         _progressive(verb) or (verb.tag_ in ("VBZ", "VBP") and (trigger != verb or verb.lemma_ == "plan"))
     ):
         return "planned", False  # "a committee is preparing bills", "she plans two bills": not there yet
-    if event_type in _STATE_TYPES and verb.lemma_ in ("remain", "stay") and not aux & (_FUTURE_AUX | _HYPO_AUX):
-        return "ongoing", False  # "38 remained in ICE custody as of Wednesday": the state goes on
+    remaining = verb.lemma_ in ("remain", "stay") or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("remain", "stay"))
+    if event_type in _STATE_TYPES and remaining and not aux & (_FUTURE_AUX | _HYPO_AUX):
+        return "ongoing", False  # "38 remained in ICE custody as of Wednesday", "families remained waiting"
     if _progressive(verb) or (event_type in _STATE_TYPES and (_present(verb) or _present_head(verb))):
         return "ongoing", False
     clause = sent.text[max(0, trigger.idx - sent.start_char - 40) : trigger.idx - sent.start_char + 60]

@@ -344,6 +344,7 @@ _MOVEMENT = r"""
     \bcaravans?\b""" + r""".{0,140}?\b(?P<t>mov(?:e|es|ed|ing)|travel\w*|head\w*|march\w*|cross\w*|arriv\w*|
         enter\w*|set\s+off|grew|grow\w*|left|leav\w*|depart\w*|reach\w*|walk\w*|trek\w*|advanc\w*|
         traversed|made\s+its\s+way|swell\w*|shrink\w*|is\s+(?:still\s+)?(?:weeks|days|miles))\b
+  | \b(?P<t15>left|depart(?:ed|s)|set\s+(?:off|out))\b(?=.{0,200}?\bcaravans?\b)
   | \b(?P<t2>broke\s+through|swam|waded|stormed|pushed\s+(?:past|pass|through)|made\s+their\s+way|
         massed|stranded|camped|rushed)\b
   | \b""" + _GROUP + r"""\s+""" + _W6 + r"""(?P<t3>crossed|arrived|entered|broke\s+into|poured\s+into)\b
