@@ -1532,3 +1532,18 @@ def test_a_time_of_day_after_before_is_no_reference_point(enricher: Enricher) ->
 )
 def test_a_caravan_that_left_and_families_that_remained_waiting(enricher: Enricher, text: str, status: str) -> None:
     assert _one(_events(enricher, text, title="Migrants"), "MIGRANT_MOVEMENT")["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("In Brussels, the EU border agency Frontex said it would send 100 additional officers and two coastal "
+         "patrol vessels to the eastern Aegean from next month.", "planned"),
+        ("French officers will begin deploying along a 150km stretch of coastline between Dunkirk and the Somme "
+         "estuary from June, the Home Office said.", "planned"),
+        ("The Guatemalan Institute of Migration said on Tuesday it had reinforced with some 300 agents the border "
+         "posts of Agua Caliente and El Florido.", "occurred"),
+    ],
+)
+def test_reinforcements_of_officers_and_border_posts(enricher: Enricher, text: str, status: str) -> None:
+    assert _one(_events(enricher, text, title="Migrants"), "BORDER_SECURITY")["status"] == status

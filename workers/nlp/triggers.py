@@ -224,12 +224,14 @@ _BORDER = r"""
         barriers?)\b
   | \b(?P<m1>walls?|fences?|barriers?)\s+(?:along|on)\s+(?:the\s+)?(?:southern|northern|u\.?s\.?-?mexico|
         mexican)?\s*border\b
-  | \b(?:police|troops|guard|soldiers|agents)\s+(?:who\s+)?(?:had\s+been\s+|were\s+|was\s+)?(?P<t5>deployed)\b
+  | \b(?:police|troops|guard|guardsmen|soldiers|agents|officers|elements)\s+(?:[\w,-]+\s+){0,6}?
+        (?:who\s+|that\s+|which\s+)?(?:had\s+been\s+|were\s+|was\s+|will\s+(?:begin|start)\s+)?(?P<t5>deployed|deploying)\b
   | \b(?P<t6>(?:tried|try|tries|moved|moves)\s+to\s+(?:close|seal|shut))\b
   | \b(?P<t7>declar(?:e|es|ed|ing))\s+(?:an?\s+)?national\s+emergency\b
-  | \b(?P<m2>(?:concertina|razor)[\s-]+wire|buoy\s+barriers?)\b
-  | \b(?P<t8>reassign\w*|redeploy\w*|add\w*|hir(?:e|es|ed|ing))\s+(?:[\d,]+\s+)?(?:more\s+|additional\s+|new\s+)?
-        (?:border\s+patrol\s+|immigration\s+)?(?:agents|officers|guards|troops)\b
+  | \b(?:(?:concertina|razor)[\s-]+)+(?P<m2>wire)\b|\bbuoy\s+(?P<m3>barriers?)\b
+  | \b(?P<t8>reassign\w*|redeploy\w*|add(?:s|ed|ing)?|hir(?:e|es|ed|ing))\s+(?:[\d,]+\s+)?
+        (?:more\s+|additional\s+|new\s+)?(?:border\s+patrol\s+|immigration\s+)?(?:agents|officers|guards|troops)\b
+  | \b(?P<t10>reinforc(?:e|es|ed|ing))\s+(?:[\w,-]+\s+){0,8}?(?:border|frontier|checkpoints?|crossings?|posts\s+of)\b
   | \b(?P<t9>suspend\w*|shut\s+down|halt(?:s|ed)?|clos(?:es|ed))\s+(?:\w+\s+){0,4}?(?:operations|processing|crossings|
         traffic)\s+at\b
 """
