@@ -1547,3 +1547,26 @@ def test_a_caravan_that_left_and_families_that_remained_waiting(enricher: Enrich
 )
 def test_reinforcements_of_officers_and_border_posts(enricher: Enricher, text: str, status: str) -> None:
     assert _one(_events(enricher, text, title="Migrants"), "BORDER_SECURITY")["status"] == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish Coast Guard said its crews picked up 41 migrants, among them 12 children, drifting in two "
+        "life rafts off the coast of Izmir on Sunday.",
+        "In Brownsville, the respite center, which takes in families released by the Border Patrol, turned "
+        "families away on Monday night for lack of beds.",
+        "From there, the migrants say, they were put on a vessel, taken back towards Turkish waters and left on a "
+        "life raft without an engine.",
+    ],
+)
+def test_people_adrift_and_shelters_turning_families_away_are_humanitarian(enricher: Enricher, text: str) -> None:
+    assert _one(_events(enricher, text, title="Migrants"), "HUMANITARIAN_INCIDENT")["status"] == "occurred"
+
+
+def test_a_ship_left_drifting_is_no_humanitarian_incident(enricher: Enricher) -> None:
+    text = (
+        "Late on Monday, the European Commission said France and Germany had agreed to take in the passengers, "
+        "ending an impasse that had left the ship drifting off Malta for 12 days."
+    )
+    assert "HUMANITARIAN_INCIDENT" not in {e["event_type"] for e in _events(enricher, text, title="Migrants")}

@@ -405,6 +405,11 @@ _HUMANITARIAN = r"""
   | \b(?P<m1>humanitarian\s+(?:crisis|emergency|disaster))\b
   | \b(?P<t7>(?:fire|blaze)\s+(?:broke\s+out|swept|ripped|tore|gutted|destroyed|razed|engulfed))\b(?=.{0,120}?\b
         (?:camps?|shelters?|cent(?:er|re)s?|tents)\b)
+  | \b(?:migrants|refugees|people|persons|children|families|passengers|survivors)\b[\s,]+(?:[\w-]+[\s,]+){0,6}?
+        (?P<t11>(?:adrift|drifting)\s+(?:in|on|at|off|for))\b
+  | \b(?P<t9>(?:left|abandoned|set)\s+(?:adrift\s+)?(?:on|in)\s+(?:an?\s+)?
+        (?:[\w-]+\s+)?(?:life\s*rafts?|dinghy|dinghies))\b
+  | \b(?:shelters?|cent(?:er|re)s?|camps?)\b.{0,120}?\b(?P<t10>turn(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,3}?away)\b
   | \b(?P<t8>overcrowded|squalid)\s+(?:[\w-]+\s+){0,2}?(?:camps?|shelters?|reception\s+cent(?:er|re)s?)\b
 """
 
