@@ -1570,3 +1570,15 @@ def test_a_ship_left_drifting_is_no_humanitarian_incident(enricher: Enricher) ->
         "ending an impasse that had left the ship drifting off Malta for 12 days."
     )
     assert "HUMANITARIAN_INCIDENT" not in {e["event_type"] for e in _events(enricher, text, title="Migrants")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Figures published by the National Migration Institute show that 27,418 foreigners were \"presented\" to "
+        "migration authorities in April alone.",
+        "Last month alone more than 24,000 people left Necocli in the direction of the Darien.",
+    ],
+)
+def test_people_presented_or_leaving_in_a_period_are_figures(enricher: Enricher, text: str) -> None:
+    assert _one(_events(enricher, text, title="Migrants"), "ENFORCEMENT_STATISTIC")["status"] == "occurred"

@@ -1287,6 +1287,7 @@ _STAT_VERBS = _words(
     apply claim seek request book hold admit be have reach record report expel turn repatriate
     process rise fall hit top surge increase drop decline jump double climb
     intercept rescue register lodge screen refer receive log take
+    present leave depart
     """
 )
 _LIMIT_BEFORE = re.compile(
