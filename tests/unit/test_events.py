@@ -1582,3 +1582,11 @@ def test_a_ship_left_drifting_is_no_humanitarian_incident(enricher: Enricher) ->
 )
 def test_people_presented_or_leaving_in_a_period_are_figures(enricher: Enricher, text: str) -> None:
     assert _one(_events(enricher, text, title="Migrants"), "ENFORCEMENT_STATISTIC")["status"] == "occurred"
+
+
+def test_migrants_secured_by_the_migration_institute_is_an_operation(enricher: Enricher) -> None:
+    text = (
+        "Personnel of the National Institute of Migration, with support of the National Guard, secured this Monday "
+        "134 migrants of Central America in a truck on the highway to Tuxtla Gutiérrez."
+    )
+    assert _one(_events(enricher, text, title="Migrants"), "ENFORCEMENT_OPERATION")["status"] == "occurred"

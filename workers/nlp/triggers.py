@@ -331,8 +331,10 @@ _OPERATION = r"""
   | \b(?P<t6>intercept(?:ed|s|ing)?)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|at\s+least\s+|around\s+)?
         (?:""" + NUMBER + r"""|\d{2})\s+(?:[\w-]+\s+)?(?:migrants|people|persons|asylum[\s-]seekers|refugees|
         """ + _DEMONYMS + r""")\b(?!.*?\b(?:""" + _PERIOD + r"""))
-  | \b(?:ice|immigration\s+(?:agents|officers|authorities)|
-        federal\s+agents)\s+""" + _W6 + r"""(?P<t3>arrest(?:s|ed|ing)?|
+  | \b(?P<t7>secur(?:ed|es|ing))\s+(?:[\w,-]+\s+){0,6}?(?:""" + NUMBER + r"""|\d{2})\s+(?:[\w-]+\s+)?(?:migrants|
+        foreigners|persons|people|""" + _DEMONYMS + r""")\b
+  | \b(?:ice|immigration\s+(?:agents|officers|authorities)|agents\s+of\s+the\s+(?:inm|national\s+
+        (?:institute|migration))|federal\s+agents)\s+""" + _W6 + r"""(?P<t3>arrest(?:s|ed|ing)?|
         detain(?:s|ed|ing)?|apprehend(?:s|ed|ing)?)\b
 """
 
