@@ -133,7 +133,8 @@ _MONTHS_DAYS = _wordset(
     "tuesday wednesday thursday friday saturday sunday"
 )
 # Cities named like common surnames ("Jackson", "Obama" in Japan) need this population to win over
-# the model's PERSON label, and ORG->GPE needs it too ("Reuters" is no city, "Tijuana" is).
+# the model's PERSON label. A town the model tagged ORG needs less: the small model tags many towns ORG
+# ("Dunkirk", "Huixtla"), and few organisations are named like a town ("Reuters" is none).
 _CITY_RELABEL_POP = 100_000
 _ORG_CITY_RELABEL_POP = 15_000
 

@@ -1278,6 +1278,7 @@ def _mover_ok(trigger: Token, verb: Token) -> bool:
 
 
 def _refugee_admission(verb: Token) -> bool:
+    """Refugees admitted or resettled: a protection granted, whatever the number ("admitted 9,870 refugees")."""
     return verb.lemma_ in ("admit", "resettle") and any(t.lemma_.lower() == "refugee" for t in verb.subtree)
 
 
@@ -1788,7 +1789,7 @@ def _since_clause(head: Token) -> bool:
     ...") is no clause."""
     if head.dep_ != "advcl":
         return False
-    text = head.doc.text
+    text = doc_text(head.doc)
     return any(
         c.dep_ == "mark" and c.lower_ == "since" and "\n" not in text[min(c.idx, head.idx) : max(c.idx, head.idx)]
         for c in head.children
