@@ -1,7 +1,7 @@
 """The enrichment scored on the team's own annotated articles (tests/fixtures/team, fiction we wrote).
 
 The 42 articles of seven writers are held out from the learned classifier's training data; the floors
-sit below the measured numbers (docs/EVALUATION.md, eighth session) so a regression shows, not noise.
+sit below the measured numbers (docs/EVALUATION.md, eighth and ninth sessions) so a regression shows, not noise.
 """
 
 from __future__ import annotations
