@@ -961,30 +961,31 @@ def _build(
     anchor_kind: DateAnchor,
 ) -> _Candidate | None:
     trigger = _trigger_token(doc, sent, char)
+    verb = _governing_verb(trigger)
     if (
         trigger.pos_ in ("NOUN", "PROPN")
-        and _governing_verb(trigger).lemma_ in _REPORTING
+        and verb.lemma_ in _REPORTING
         and trigger.dep_ not in ("nsubj", "nsubjpass")  # "a lawsuit filed in January claimed that ..."
         and not _announced_act(trigger)
     ):
         return None  # "X said during a meeting": the statement is the news, the meeting its setting
     if _nominal_gerund(trigger):
         return None  # "the cost of building a wall", "building a wall would be hard": no act
-    if _since_clause(_governing_verb(trigger)):
+    if _since_clause(verb):
         return None  # "the highest figure since the EU-Turkey statement took effect": a reference point
     if _reported_finding(trigger):
         return None  # "a report finding that poor care contributed to deaths": the study's finding, not news
-    if rule.event_type == "PROTECTION_GRANT" and _conj_root(_governing_verb(trigger)).dep_ == "relcl":
+    if rule.event_type == "PROTECTION_GRANT" and _conj_root(verb).dep_ == "relcl":
         return None  # "the DACA program, which granted them work permits" describes, it does not report
     if rule.event_type == "BORDER_SECURITY" and trigger.dep_ in ("compound", "amod") and trigger.pos_ != "VERB":
         return None  # "a government-funding bill that lacks money for the wall"
-    if rule.event_type in ("OFFICIAL_VISIT", "OFFICIAL_MEETING") and _habitual_relative(_governing_verb(trigger)):
+    if rule.event_type in ("OFFICIAL_VISIT", "OFFICIAL_MEETING") and _habitual_relative(verb):
         return None  # "according to United Nations staff who visit them": a habit, not a visit
     if rule.event_type == "PRESSURE_THREAT" and not _threat_ok(trigger):
         return None
     if rule.event_type == "DEPORTATION" and not _deportation_ok(trigger):
         return None
-    if rule.event_type == "COURT_RULING" and _generic_courts(_governing_verb(trigger)):
+    if rule.event_type == "COURT_RULING" and _generic_courts(verb):
         return None
     if (
         rule.event_type == "OFFICIAL_MEETING"
@@ -1001,7 +1002,6 @@ def _build(
         main_status, main_speculative = _status(rule.event_type, _main_predicate(sent), sent)
         if main_status in ("planned", "hypothetical", "negated"):
             status, speculative = main_status, main_speculative
-    verb = _governing_verb(trigger)
     if rule.event_type == "POLICY_ANNOUNCEMENT" and status == "planned" and _announced_policy(verb):
         status = date_status = "occurred"  # the announcement is the event: "said it would end the programme"
     clause = _clause_bounds(verb, sent)
