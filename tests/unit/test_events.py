@@ -1423,6 +1423,9 @@ NOT_EVENT_CASES = [
     # a ship left drifting is no person adrift
     ("Late on Monday, the European Commission said France and Germany had agreed to take in the passengers, "
      "ending an impasse that had left the ship drifting off Malta for 12 days.", "HUMANITARIAN_INCIDENT"),
+    # a running total of money is no count of people
+    ("The new grant brings the total paid to the shelters this year to 240 million euros.",
+     "ENFORCEMENT_STATISTIC"),
 ]
 
 
@@ -1517,6 +1520,58 @@ STATUS_CASES = [
     ("Personnel of the National Institute of Migration, with support of the National Guard, secured this Monday "
      "134 migrants of Central America in a truck on the highway to Tuxtla Gutiérrez.", "Migrants",
      "ENFORCEMENT_OPERATION", "occurred"),
+    # legal steps announced or weighed
+    ("The Refugee Rights Alliance said it will present a demand before a federal court next week, arguing that "
+     "the cancellation of the program was unlawful.", "Migrants", "COURT_RULING", "planned"),
+    ("The American Civil Liberties Union said it was studying a legal challenge to the new asylum rules.", "Migrants",
+     "COURT_RULING", "hypothetical"),
+    ("The government of the state of Chihuahua evaluates to file an action in the Supreme Court of Justice "
+     "against the closure of the migrant shelters.", "Migrants", "COURT_RULING", "hypothetical"),
+    # removals by charter, escort, convoy and pushback
+    ("Interior ministry officials said a charter flight to Islamabad is expected to leave on Thursday, the "
+     "second this year.", "Migrants", "DEPORTATION", "planned"),
+    ("Police escorted 17 rejected asylum seekers onto a chartered plane to Baghdad on Wednesday, the ministry "
+     "said.", "Migrants", "DEPORTATION", "occurred"),
+    ("The agency is expected to resume its return convoys to Syria next month.", "Refugees in Lebanon",
+     "DEPORTATION", "planned"),
+    ("Border guards drove the group of 25 migrants to the border line and made them walk back into Belarus on "
+     "Sunday night, activists said.", "Migrants", "DEPORTATION", "occurred"),
+    # deals announced, partnerships signed, payments confirmed
+    ("The two prime ministers announced the deal in Madrid on Thursday after months of talks on returns.",
+     "Migrants", "AGREEMENT", "occurred"),
+    ("Last week the European Union signed a partnership with Senegal to curb departures of migrant boats.",
+     "Migrants", "AGREEMENT", "occurred"),
+    ("On Monday the Commission confirmed a further €30 million payment to Libya for coast guard training.",
+     "Migrants", "AID_FUNDING", "occurred"),
+    # figures with translated periods, attempts and running totals
+    ("In the month of May, agents of the Tucson sector detained more than 14,000 persons, according to figures "
+     "of the agency.", "Migrants", "ENFORCEMENT_STATISTIC", "occurred"),
+    ("The Border Guard said it had recorded 2,310 attempts to cross illegally so far this month.", "Migrants",
+     "ENFORCEMENT_STATISTIC", "occurred"),
+    ("The latest landings push the total for the islands so far this year to 9,420, according to ministry "
+     "figures.", "Migrants", "ENFORCEMENT_STATISTIC", "occurred"),
+    # money for fences, a reinforced presence, checkpoints kept
+    ("Last year the spending bill provided $600 million for about 30 miles of new fencing in Arizona.",
+     "Migrants", "BORDER_SECURITY", "occurred"),
+    ("Guatemala reinforced on Friday the presence of the Army in Tecún Umán ahead of the caravan.", "Migrants",
+     "BORDER_SECURITY", "occurred"),
+    ("Police said they will maintain checkpoints on the highway to the border during the coming days.",
+     "Migrants", "BORDER_SECURITY", "planned"),
+    # crossings, flights out, caravans dissolved, deaths, decrees signed
+    ("About 200 young men tried to scale the fence at Melilla before dawn on Friday.", "Migrants",
+     "MIGRANT_MOVEMENT", "occurred"),
+    ("A military plane departed on Wednesday from Boa Vista with 180 Venezuelans on board, bound for Manaus.",
+     "Migrants", "MIGRANT_MOVEMENT", "occurred"),
+    ("Police and soldiers dissolved on Sunday a caravan of some 2,000 migrants near the border town of "
+     "Chiquimula.", "Migrants", "ENFORCEMENT_OPERATION", "occurred"),
+    ("Two passengers were pronounced dead on the quay in Almería, Spain, after the boat was towed in, the Red Cross "
+     "said.",
+     "Migrants", "HUMANITARIAN_INCIDENT", "occurred"),
+    ("The decree, signed on Friday by the interim president, repeals the 2015 law against migrant smuggling.",
+     "Migrants", "LEGISLATION", "occurred"),
+    # sea-crossing words alone make the story: no "migrant" anywhere
+    ("At least 600 people reached El Hierro aboard cayucos over the weekend, the Red Cross said.",
+     "Busy weekend at the islands", "MIGRANT_MOVEMENT", "occurred"),
 ]
 
 

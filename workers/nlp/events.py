@@ -48,8 +48,8 @@ _PLACE_PREPS = frozenset(
 _HYPO_HEADS = _words(
     """
     consider propose demand want seek urge press ask request suggest push call hope wish threaten
-    weigh mull explore float study recommend aim try lobby argue insist advocate offer would could
-    might may should
+    weigh mull explore float study evaluate analyze analyse recommend aim try lobby argue insist advocate
+    offer would could might may should
     """
 )
 # Heads that announce the act below them for the future: "plans to unveil", "vowed to declare", "agreed to sign".
@@ -68,7 +68,7 @@ _HYPO_CUES = re.compile(
 _HYPO_VERBS = _words(
     """
     ask request call urge press demand propose consider seek want weigh suggest recommend develop
-    mull explore lobby
+    mull explore lobby study evaluate analyze analyse
     """
 )
 _ONGOING_CUES = re.compile(
@@ -760,6 +760,10 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "planned", False  # but a court agreeing to decide a case is the court's act
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ == "due" for c in verb.children):
         return "planned", False  # "the minister is due in Tunis on Friday for talks"
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head == verb and verb.lemma_ in _PLAN_HEADS and any(
+        c.dep_ == "xcomp" for c in verb.children
+    ):
+        return "planned", False  # the act named as the subject of a plan: "a charter flight is expected to leave"
     if verb.tag_ == "VBN" and "being" in {c.lower_ for c in verb.children} and verb.lemma_ in _PREPARE:
         return "planned", False  # "legislation is being prepared"
     reported_past = any(h.lemma_ in _REPORTING and h.tag_ == "VBD" for h in chain[1:])
@@ -1273,8 +1277,19 @@ def _mover_ok(trigger: Token, verb: Token) -> bool:
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 words = {t.lemma_.lower() for t in child.subtree}
-                return bool(words & _MOVERS)
+                return bool(words & _MOVERS) or (bool(words & _CARRIERS) and _people_aboard(head))
     return False
+
+
+_CARRIERS = _words("plane airplane aircraft flight bus boat ship vessel ferry train")
+_ABOARD = re.compile(r"\b(?:on\s+board|aboard)\b", re.IGNORECASE)
+
+
+def _people_aboard(verb: Token) -> bool:
+    """A plane or a bus that left with people on board moves them: "departed from Boa Vista with 231
+    Venezuelans on board"."""
+    clause = " ".join(t.text for t in verb.subtree)
+    return _ABOARD.search(clause) is not None and any(c.like_num for c in verb.subtree)
 
 
 def _refugee_admission(verb: Token) -> bool:

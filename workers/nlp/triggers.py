@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from workers.nlp.gazetteer import demonym_index
+from workers.nlp.lexicon import SEA_CROSSINGS
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,8 @@ MIGRATION_CONTEXT = _rx(
         remain\s+in\s+mexico | safe\s+third | repatriat\w* | family\s+separation | tent\s+city |
         unaccompanied | naturaliz\w* | green\s+cards? | travel\s+ban | wall | frontera | migrantes |
         amnest(?:y|ies) | legal\s+status | illegal(?:ly)?\s+(?:presence|entry|crossings?) | work\s+permits? |
-        deferred\s+action | dapa | guest\s+workers? | apprehen\w+ | small\s+boats? | dinghy | dinghies |
-        border\s+force | frontex | unhcr | rohingyas? | ports?\s+of\s+entry | (?:removal|reception)\s+cent(?:er|re)s? |
-        crossed\s+the\s+(?:english\s+)?channel | humanitarian\s+parole
+        deferred\s+action | dapa | guest\s+workers? | apprehen\w+ | ports?\s+of\s+entry |
+        (?:removal|reception)\s+cent(?:er|re)s? | humanitarian\s+parole | """ + SEA_CROSSINGS + r"""
     )\b""",
 )
 
@@ -91,8 +91,8 @@ _VISIT = r"""
 _WHEN = r"(?:(?:(?:late|early)\s+)?on\s+\w+\s+|\w+day\s+)?"
 _AGREEMENT = r"""
     \b(?P<t>sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|struck|strike|negotiat\w+|seal(?:s|ed)?|finaliz\w+|
-        accept(?:s|ed|ing)?|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing))\s+
-        """ + _W6 + r"""(?:agreement|accord|deal|pact|memorandum|treaty|safe\s+third)\b
+        accept(?:s|ed|ing)?|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?)\s+
+        """ + _W6 + r"""(?:agreement|accord|deal|pact|memorandum|treaty|safe\s+third|partnership)\b
   | \b(?P<t6>c[ao]me)\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|accord|deal|understanding)\b
   | \b(?P<m1>safe\s+third[\s-]+country)\b
   | \b(?P<m2>memorandum)\s+of\s+(?:cooperation|understanding)\b
@@ -172,8 +172,8 @@ _LEGISLATION = r"""
     _BILL_WORDS + r"""\b
   | \b(?P<t2>(?:bill|legislation|measure|proposal)s?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+
         (?:being\s+)?(?:passed|introduced|prepared|drafted|approved|rejected|blocked|vetoed|signed)\b
-  | \b(?:bill|legislation|measure|law|reform|overhaul)s?,\s+(?P<t3>passed|approved|signed|introduced|vetoed|
-        blocked)\s+(?:\w+\s+){0,3}by\b
+  | \b(?:bill|legislation|measure|law|reform|overhaul|ordinance|decree)s?,\s+(?P<t3>passed|approved|signed|introduced|
+        vetoed|blocked)\s+(?:\w+\s+){0,3}by\b
   | \b(?:bill|legislation|measure)s?\s+(?P<t4>cleared|passed|advanced|stalled|died)\b
   | \b(?P<t5>\d{2,3}-\d{1,3}\s+vote)\b
   | \b(?P<m1>dream\s+act|border\s+bill|immigration\s+bill)\b
@@ -212,6 +212,13 @@ _COURT = r"""
         to\s+the\s+(?:\w+\s+){0,4}(?:court|circuit))\b
   | \b(?:courts?|justices)\s+""" + _W3 + r"""(?P<t3>said|says)\s+(?:that\s+)?(?:it|the|they|a|an|this|
         president|officials?|states?)\b
+  | \b(?P<t6>file|files|filed|filing|present|presents|presented|lodge|lodges|lodged|bring|brings|brought)\s+(?:a|an)\s+
+        (?:[\w-]+\s+){0,2}?(?:lawsuit|suit|legal\s+(?:action|challenge)|demand|appeal|application|petition|recourse|
+        action|complaint)\s+(?:[\w,-]+\s+){0,3}?(?:in|before|with|to)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?(?:court|
+        tribunal|circuit|justice)\b
+  | \b(?:study\w*|weigh\w*|consider\w*|explor\w*|prepar\w*|mull\w*|evaluat\w*|plan\w*)\s+(?:a\s+|an\s+)?
+        (?:possible\s+|new\s+|fresh\s+)?(?:legal|court)\s+(?P<t7>challenges?|action)\b
+  | \b(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}?(?:permission|leave)\s+to\s+(?P<t8>appeal)\b
 """
 
 _BORDER = r"""
@@ -234,6 +241,11 @@ _BORDER = r"""
   | \b(?P<t10>reinforc(?:e|es|ed|ing))\s+(?:[\w,-]+\s+){0,8}?(?:border|frontier|checkpoints?|crossings?|posts\s+of)\b
   | \b(?P<t9>suspend\w*|shut\s+down|halt(?:s|ed)?|clos(?:es|ed))\s+(?:\w+\s+){0,4}?(?:operations|processing|crossings|
         traffic)\s+at\b
+  | \b(?P<t11>provid(?:e|es|ed|ing)|allocat\w*|earmark\w*|sets?\s+aside|setting\s+aside|award(?:s|ed|ing)?)\s+
+        (?:[\w$€£.,-]+\s+){0,8}?(?:walls?|fenc(?:e|es|ing)|barriers?|razor\s+wire)\b
+  | \b(?P<t12>reinforc(?:e|es|ed|ing)|bolster\w*|beef(?:s|ed|ing)?\s+up)\s+(?:[\w,-]+\s+){0,5}?
+        (?:presence|deployment)\s+of\s+(?:the\s+)?(?:national\s+guard|troops|army|military|soldiers|police|agents|officers)\b
+  | \b(?P<t13>maintain\w*|set\s+up|sets\s+up|setting\s+up|install\w*|establish\w*)\s+(?:[\w-]+\s+){0,2}?checkpoints\b
 """
 
 # Fallback for reinforcements that are not troops: officers, agents, vessels or drones sent to a border or coast.
@@ -253,11 +265,13 @@ _PERIOD = r"""(?:last|this|past|previous)\s+(?:month|year|week|fiscal\s+year|qua
     of|in\s+the\s+first\s+\w+\s+(?:months|weeks|days)|(?:in\s+)?the\s+(?:last|past)\s+(?:\w+\s+)?(?:days|weeks|months|
     years)|as\s+of\s+\w+|daily|in\s+all\s+of\s+\d{4}|in\s+the\s+(?:last\s+|past\s+|previous\s+)?(?:\d+|twenty-four)\s+
     hours|(?:in\s+)?the\s+present\s+year|in\s+what\s+(?:goes|has\s+gone|is\s+gone)\s+of\s+(?:the\s+)?(?:year|\d{4})|
-    so\s+far\s+in\s+\d{4}"""
+    so\s+far\s+in\s+\d{4}|so\s+far\s+this\s+(?:month|week)|in\s+the\s+month\s+of\s+\w+|(?:to|at)\s+the\s+(?:closing|close|
+    end)\s+of\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})"""
 _STAT_NOUN = r"""(?:apprehen\w+|arrest\w*|encounter\w*|detain\w*|detention\w*|remov\w*|deport\w*|crossings?|
     asylum\s+(?:claims|applications|requests|seekers)|arrivals|people|individuals|migrants|immigrants|
     families|family\s+members|children|minors|aliens|refugees|nationals|citizens|foreigners|(?:border[\s-])?crossers|
-    persons|adults|passengers|detainers?|(?:detainer\s+)?requests|applications|inmates|""" + _DEMONYMS + r""")"""
+    persons|adults|passengers|detainers?|(?:detainer\s+)?requests|applications|inmates|attempts\s+to\s+(?:cross|enter)|
+    """ + _DEMONYMS + r""")"""
 # a two-digit count too, right before what it counts ("arrested 41 people"); never a share ("57 percent of")
 _STAT_NUMBER = r"(?:" + NUMBER + r"|\d{2})(?!\s*(?:%|percent|per\s+cent))"
 _STAT = r"""
@@ -272,6 +286,10 @@ _STAT = r"""
         (?:[\w-]+\s+){0,4}?(?P<t4>fell|rose|dropped|declined|climbed|reached|hit|jumped|totall?ed|surged|plunged|
         increased|decreased|grew)\s+(?:by\s+|to\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|
         just\s+)?""" + NUMBER + r"""\b
+  | \b(?:push\w*|bring\w*|brought|rais\w*|tak(?:e|es|ing)|took|lift\w*)\s+(?:the\s+)?(?P<t5>total|tally|count)\s+
+        (?:[\w-]+\s+){0,8}?to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?
+        """ + NUMBER + r"""
+        \b(?!\s*(?:(?:millions?|billions?)\s+)?(?:dollars|euros|pounds|pesos|in\s+aid))
 """
 
 # what people are smuggled in: crammed into a truck is smuggling, crammed into a cell is detention
@@ -319,6 +337,12 @@ _DEPORTATION = r"""
         deportees|nationals|minors|families|""" + _DEMONYMS + r""")\b
   | \b(?:were|was|been|be|being)\s+(?P<t5>returned|expelled)\s+(?:\w+\s+){0,2}to\b
   | \b(?P<t7>charter\s+flights?)\b.{0,80}?\b(?:carr\w+|return\w*|deport\w*|remov\w*)\b
+  | \bcharter(?:ed)?\s+(?P<t11>flights?|planes?)\s+(?:back\s+)?to\s+(?-i:[A-Z])
+  | \b(?P<t10>escort\w*|put|placed|loaded|marched)\s+(?:[\w,-]+\s+){0,8}?(?:onto|on|aboard|into)\s+(?:a|an|the)\s+
+        (?:[\w-]+\s+){0,2}?(?:flights?|planes?|aircraft|bus(?:es)?)\s+(?:back\s+)?to\b
+  | \b(?:return|repatriation|deportation)["”]?\s+(?P<t12>convoys?)\b
+  | \b(?P<t13>made|forced|ordered)\s+(?:them|him|her|(?:[\w-]+\s+){0,3}?(?:migrants|people|refugees|group|families))\s+
+        (?:to\s+)?(?:cross|walk|go|return)\s+back\s+(?:across|into|over|to)\b
 """
 
 _OPERATION = r"""
@@ -333,6 +357,8 @@ _OPERATION = r"""
         """ + _DEMONYMS + r""")\b(?!.*?\b(?:""" + _PERIOD + r"""))
   | \b(?P<t7>secur(?:ed|es|ing))\s+(?:[\w,-]+\s+){0,6}?(?:""" + NUMBER + r"""|\d{2})\s+(?:[\w-]+\s+)?(?:migrants|
         foreigners|persons|people|""" + _DEMONYMS + r""")\b
+  | \b(?P<t8>dissolv(?:e|es|ed|ing)|disband(?:s|ed|ing)?|dispers(?:e|es|ed|ing)|br(?:oke|eak|eaks|eaking)\s+up)\s+
+        """ + _W6 + r"""caravans?\b
   | \b(?:ice|immigration\s+(?:agents|officers|authorities)|agents\s+of\s+the\s+(?:inm|national\s+
         (?:institute|migration))|federal\s+agents)\s+""" + _W6 + r"""(?P<t3>arrest(?:s|ed|ing)?|
         detain(?:s|ed|ing)?|apprehend(?:s|ed|ing)?)\b
@@ -355,8 +381,10 @@ _MOVEMENT = r"""
   | \b(?:""" + NUMBER + r"""|\d+|thousands|hundreds|dozens|
         groups?)\s+(?:of\s+)?(?:\w+\s+){0,2}""" + _GROUP + r"""\s+
         """ + _W3 + r"""(?P<t5>gathered|waiting|stranded|camped|massed|stuck|sleeping)\b
-  | \b(?:""" + NUMBER + r"""|\d+)\s+(?:more\s+)?(?:people|persons)\s+""" + _W3 + r"""(?P<t6>crossed|arrived|reached|
-        landed|entered|left|walked|tried\s+to\s+(?:storm|cross|climb|jump|enter|reach))\b
+  | \b(?:""" + NUMBER + r"""|\d+)\s+(?:more\s+)?(?:people|persons|(?:young\s+)?men|women)\s+""" + _W3 + r"""(?P<t6>
+        crossed|arrived|reached|landed|entered|left|walked|tried\s+to\s+(?:storm|cross|climb|jump|enter|reach|scale))\b
+  | \b(?P<t16>departed|left|took\s+off)\s+.{0,120}?\bwith\s+(?:""" + NUMBER + r"""|\d{2})\s+(?:[\w-]+\s+)?(?:people|
+        migrants|refugees|persons|deportees|""" + _DEMONYMS + r""")\s+(?:on\s+board|aboard)\b
   | \b(?P<t7>influx|exodus|surge)\s+of\s+(?:\w+\s+){0,2}""" + _GROUP + r"""\b
   | \b(?P<t8>storm(?:ed|ing)?)\s+(?:the\s+)?(?:border\s+)?(?:fence|border|wall)\b
   | \b(?P<m1>(?:migrant|refugee)\s+caravans?)\b
@@ -388,7 +416,8 @@ _SMUGGLING = r"""
 
 _HUMANITARIAN = r"""
     \b(?P<t>tear\s+gas|rubber\s+bullets|pepper\s+spray)\b
-  | \b(?P<t2>died|drowned|killed|dies|deaths|death\s+(?:of|toll|in)|injured|wounded|kidnapped|
+  | \b(?P<t2>died|drowned|killed|dies|deaths|death\s+(?:of|toll|in)|(?:pronounced|found)\s+dead|injured|wounded|
+        kidnapped|
         (?<!ruling\s)(?<!governing\s)(?<!legislative\s)(?<!regulatory\s)(?<!advisory\s)(?<!public\s)
         (?<!federal\s)(?<!oversight\s)(?<!nations\s)(?<!u\.n\.\s)(?<!international\s)(?<!government\s)bodies|
         assaulted|raped|shot|beat(?:en)?|abduct\w*|crushed|trampled|suffocat\w*|hypotherm\w*|capsiz\w*|sank|
@@ -424,7 +453,8 @@ _AID = r"""
         northern\s+triangle))\b
   | \b(?P<m1>development\s+plan|marshall\s+plan|root\s+causes)\b
   | \b(?P<t3>contribut\w*|pledg\w*|allocat\w*|earmark\w*|donat\w*|appropriat\w*|propos\w*|approv\w*|
-        destin(?:e|es|ed|ing)|commit(?:s|ted|ting)?|releas(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,5}?
+        destin(?:e|es|ed|ing)|commit(?:s|ted|ting)?|releas(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|disburs\w*|
+        transferr?(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,5}?
         (?:[$€£]\s?\d[\d,.]*(?:\s*(?:millions?|billions?))?|\d[\d,.]*\s*(?:millions?|billions?)?\s*(?:of\s+)?
         (?:dollars|euros|pounds|pesos))
 """

@@ -1,0 +1,11 @@
+"""Vocabulary shared by the relevance judgement and the event rules, kept in one place so the two agree."""
+
+from __future__ import annotations
+
+# Sea crossings in European, African and Asian news, which often never say "migrant": "1,047 people crossed
+# the Channel in 23 small boats", "cayucos reached El Hierro", "Border Force", Rohingya boats. A regex
+# alternation in lower case, without flags: relevance searches lower-cased text, the event rules ignore case.
+SEA_CROSSINGS = (
+    r"small\s+boats?|dinghy|dinghies|cayucos?|pateras?|channel\s+crossings?|crossed\s+the\s+(?:english\s+)?"
+    r"channel|border\s+force|frontex|unhcr|rohingyas?|boat\s+people|rescue\s+ships?"
+)
