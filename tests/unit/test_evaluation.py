@@ -272,6 +272,33 @@ def test_spurious_date_where_gold_has_none_is_wrong() -> None:
     assert report.date_gold_nonnull.value == 1.0
 
 
+def test_a_relative_date_resolved_against_the_ingest_time_is_scored_as_no_date() -> None:
+    """Gold leaves "next Tuesday" null in an undated item; the record resolves it against the ingest time and
+    says so. The scorer compares it as null, and keeps the resolved value in `date_as_resolved`."""
+    item = gold_item()
+    pred = perfect_prediction(item)
+    pred["events"][1]["date"] = {
+        "text": "next Tuesday", "resolved": "2026-12-01", "granularity": "day", "anchor": "ingest_time"
+    }
+    report = score([item], [pred])
+    assert report.date.correct == 3
+    assert report.date_as_resolved.correct == 2 and report.date_as_resolved.total == 3
+
+
+def test_a_written_year_or_a_publication_anchor_keeps_the_date_scored() -> None:
+    item = gold_item()
+    pred = perfect_prediction(item)
+    pred["events"][1]["date"] = {  # the text's own date, even in an undated item
+        "text": "June 4, 2019", "resolved": "2019-06-04", "granularity": "day", "anchor": "ingest_time"
+    }
+    pred["events"][0]["date"] = {  # an anchored relative date as published: still wrong against gold
+        "text": "Tuesday", "resolved": "2019-03-26", "granularity": "day", "anchor": "published_at"
+    }
+    report = score([item], [pred])
+    assert report.date.correct == 1
+    assert report.date.correct == report.date_as_resolved.correct
+
+
 def test_relevance_counts() -> None:
     items = [
         gold_item("a", relevant=True),

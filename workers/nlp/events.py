@@ -1421,6 +1421,12 @@ _MEETING_VERBS = frozenset(
         "schedule",
         "plan",
         "cancel",
+        "postpone",
+        "chair",
+        "call",
+        "convoke",
+        "organize",
+        "organise",
         # the meeting as the subject of its own course: "the meeting ... lasted two hours", "the summit
         # opened on Thursday", "the hearing focused on detention"; "sustained a meeting" in translations
         "last",
@@ -1519,6 +1525,8 @@ def _generic_agent(verb: Token) -> bool:
     heads = [verb, *_chain(verb)[1:]]
     if heads[-1].pos_ in ("NOUN", "PROPN"):
         heads.append(_governing_verb(heads[-1]))  # "the president signed an order ending the practice"
+    elif heads[-1].dep_ == "acomp":
+        heads.append(heads[-1].head)  # "officials are due to meet in Quito"
     for head in heads:
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass", "agent") and any(
@@ -1622,6 +1630,15 @@ def _is_place_object(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
 
 
+_VISIT_VERBS = _words("visit tour")
+
+
+def _is_visited_place(span: Span) -> bool:
+    """The place a visit goes to, named as the verb's object: "will visit Lima and Tumbes next week"."""
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_ in _VISIT_VERBS
+
+
 def _is_offshore_place(span: Span, canonical: str) -> bool:
     """Islands and coasts take "on" and "off": "held at the camp on Lesbos", "capsized off Libya". A country
     after "on" is a target ("pressure on Mexico", "tariffs on Guatemala"), not where something happened."""
@@ -1680,7 +1697,9 @@ def _location(doc: Doc, ents: Sequence[Entity], clause: tuple[int, int]) -> Loca
         if ent["label"] not in _PLACE_LABELS or not (clause[0] <= ent["start"] < clause[1]):
             continue
         span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-        if span is None or not (_is_place_object(span) or _is_offshore_place(span, ent["canonical"])):
+        if span is None or not (
+            _is_place_object(span) or _is_offshore_place(span, ent["canonical"]) or _is_visited_place(span)
+        ):
             continue
         if span.root.head.lower_ == "from":
             continue
