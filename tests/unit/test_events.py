@@ -1569,6 +1569,13 @@ STATUS_CASES = [
      "Migrants", "HUMANITARIAN_INCIDENT", "occurred"),
     ("The decree, signed on Friday by the interim president, repeals the 2015 law against migrant smuggling.",
      "Migrants", "LEGISLATION", "occurred"),
+    # visits name their destination; officials due to meet; meetings chaired
+    ("The UN special envoy for migration, Maria Santos, will visit Quito and Lima next week, her office said.",
+     "Migrants", "OFFICIAL_VISIT", "planned"),
+    ("Officials from eleven South American governments are due to meet in Bogota on Thursday to discuss the flow "
+     "of migrants.", "Migrants", "OFFICIAL_MEETING", "planned"),
+    ("Prime Minister Ana Ruiz is due to chair a meeting of ministers and security chiefs on Thursday on the "
+     "arrival of refugees.", "Migrants", "OFFICIAL_MEETING", "planned"),
     # sea-crossing words alone make the story: no "migrant" anywhere
     ("At least 600 people reached El Hierro aboard cayucos over the weekend, the Red Cross said.",
      "Busy weekend at the islands", "MIGRANT_MOVEMENT", "occurred"),

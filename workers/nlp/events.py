@@ -1450,7 +1450,8 @@ def _meeting_ok(noun: Token) -> bool:
         return True
     if any(c.lower_ in _MEETING_KINDS for c in noun.children if c.dep_ in ("amod", "compound")):
         return True
-    return _governing_verb(noun).lemma_ in _MEETING_VERBS
+    # the verb may be mis-tagged as a noun ("is due to chair a meeting"): its word still says it
+    return _governing_verb(noun).lemma_ in _MEETING_VERBS or noun.head.lemma_ in _MEETING_VERBS
 
 
 def _threat_ok(trigger: Token) -> bool:
