@@ -1423,6 +1423,11 @@ NOT_EVENT_CASES = [
     # a ship left drifting is no person adrift
     ("Late on Monday, the European Commission said France and Germany had agreed to take in the passengers, "
      "ending an impasse that had left the ship drifting off Malta for 12 days.", "HUMANITARIAN_INCIDENT"),
+    # what a speaker says in quotes is comment, not the report
+    ("\"The council passed a law, the mayor signed it, and my job is to enforce it,\" the sheriff said of the "
+     "immigration ordinance.", "LEGISLATION"),
+    ("“Nobody deported those families because of a tweet,” the senator said in an interview about migrants.",
+     "DEPORTATION"),
     # a running total of money is no count of people
     ("The new grant brings the total paid to the shelters this year to 240 million euros.",
      "ENFORCEMENT_STATISTIC"),
@@ -1569,6 +1574,11 @@ STATUS_CASES = [
      "Migrants", "HUMANITARIAN_INCIDENT", "occurred"),
     ("The decree, signed on Friday by the interim president, repeals the 2015 law against migrant smuggling.",
      "Migrants", "LEGISLATION", "occurred"),
+    # a threat is made in words, quoted or not; a scare-quoted name is no quotation
+    ("\"I am threatening to close the southern border if Mexico does not stop the caravans,\" President Trump "
+     "said on Friday.", "Migrants", "PRESSURE_THREAT", "occurred"),
+    ("The government ended its \"zero tolerance\" policy for migrant families on Tuesday.", "Migrants",
+     "POLICY_ANNOUNCEMENT", "occurred"),
     # visits name their destination; officials due to meet; meetings chaired
     ("The UN special envoy for migration, Maria Santos, will visit Quito and Lima next week, her office said.",
      "Migrants", "OFFICIAL_VISIT", "planned"),

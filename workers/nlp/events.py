@@ -948,6 +948,21 @@ def _present(verb: Token) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
+# A threat is made in words; harm is often known only from a witness ("We are at 140 percent of capacity").
+_TOLD_FIRST_HAND = frozenset({"PRESSURE_THREAT", "HUMANITARIAN_INCIDENT"})
+# A quotation long enough to be speech (not a scare-quoted name like "zero tolerance").
+_QUOTED = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
+_SPEECH_WORDS = 6
+
+
+def _in_spoken_quote(sent: Span, char: int) -> bool:
+    """Whether the trigger at `char` sits inside a quoted statement of six words or more."""
+    offset = char - sent.start_char
+    return any(
+        m.start() < offset < m.end() and len(m.group().split()) >= _SPEECH_WORDS for m in _QUOTED.finditer(sent.text)
+    )
+
+
 def _announced_act(trigger: Token) -> bool:
     """An act named as what was announced: "announced the sending of 300 more agents", "announced the
     deployment of troops". The announcement is the act's news, unlike "said during a meeting"."""
@@ -973,6 +988,9 @@ def _build(
         and not _announced_act(trigger)
     ):
         return None  # "X said during a meeting": the statement is the news, the meeting its setting
+    if rule.event_type not in _TOLD_FIRST_HAND and _in_spoken_quote(sent, char):
+        # '"The Legislature passed a law, the governor signed it," Whitlock said': a comment, not the report
+        return None
     if _nominal_gerund(trigger):
         return None  # "the cost of building a wall", "building a wall would be hard": no act
     if _since_clause(verb):
