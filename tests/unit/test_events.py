@@ -1454,6 +1454,11 @@ DATED_CASES = [
     # a time of day after "before" is no reference point
     ("Two migrants died when an overcrowded dinghy began to deflate shortly after leaving a beach near Calais "
      "before dawn on Sunday.", "Channel crossings", "HUMANITARIAN_INCIDENT", "2019-03-24"),
+    # a state seen "by Monday" was seen on Monday; a translated running period is the year
+    ("By Monday, 212 of the migrants were being held at an immigration depot outside Johannesburg, police "
+     "said.", "Migrants", "DETENTION", "2019-03-25"),
+    ("In what goes of the year, the National Migration Institute has detained 41,200 foreigners in the state, "
+     "according to its figures.", "Migrants", "ENFORCEMENT_STATISTIC", "2019"),
 ]
 
 

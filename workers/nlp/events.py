@@ -1853,7 +1853,8 @@ def _participle_of_object(head: Token, verb: Token) -> bool:
     """A participle on the verb's own object ("intercepted a boat carrying people"), whose time phrases the
     small parser often hangs there instead of on the verb."""
     return head.dep_ == "acl" and head.tag_ in ("VBG", "VBN") and head.head.head == verb
-_START_POINT = re.compile(r"\b(?:since|after|before|until|till|from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# "by Monday" is not here: a state seen "by Monday" ("By Monday, 417 were being held") was seen on Monday
+_START_POINT = re.compile(r"\b(?:since|after|before|until|till|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _observation_date(first: Token, head: Token, verb: Token, before: str) -> bool:
@@ -1868,7 +1869,8 @@ def _observation_date(first: Token, head: Token, verb: Token, before: str) -> bo
 
 _YEAR_TO_DATE = re.compile(
     r"\b(?:so\s+far\s+this\s+year|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|in\s+the\s+first\s+"
-    r"\w+\s+(?:months|weeks)\s+of\s+(?:the|this)\s+year|between\s+january\s+and\s+\w+)\b",
+    r"\w+\s+(?:months|weeks)\s+of\s+(?:the|this)\s+year|between\s+january\s+and\s+\w+|in\s+what\s+(?:goes|has\s+gone|"
+    r"is\s+gone)\s+of\s+(?:the|this)\s+year)\b",
     re.IGNORECASE,
 )
 _SINCE_MONTH = re.compile(
