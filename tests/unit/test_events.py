@@ -1584,6 +1584,11 @@ STATUS_CASES = [
      "said on Friday.", "Migrants", "PRESSURE_THREAT", "occurred"),
     ("The government ended its \"zero tolerance\" policy for migrant families on Tuesday.", "Migrants",
      "POLICY_ANNOUNCEMENT", "occurred"),
+    # a dateline parsed as a second subject; a sum in euros between the verb and the deal
+    ("PUERTO DEL ROSARIO, FUERTEVENTURA — Some 300 people reached the island on four wooden boats overnight, "
+     "Spain's coast guard said on Sunday.", "Migrants", "MIGRANT_MOVEMENT", "occurred"),
+    ("Earlier this month the EU signed a €95 million partnership with Senegal to curb departures of migrant boats.",
+     "Migrants", "AGREEMENT", "occurred"),
     # visits name their destination; officials due to meet; meetings chaired
     ("The UN special envoy for migration, Maria Santos, will visit Quito and Lima next week, her office said.",
      "Migrants", "OFFICIAL_VISIT", "planned"),

@@ -1292,11 +1292,17 @@ def _mover_ok(trigger: Token, verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in _MOVERS:
         return True  # "5,000 migrants gathered in shelters"
     for head in (verb, verb.head if verb.dep_ in ("conj", "acomp", "xcomp", "advcl") else verb):
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                words = {t.lemma_.lower() for t in child.subtree}
-                return bool(words & _MOVERS) or (bool(words & _CARRIERS) and _people_aboard(head))
+        # every subject counts: a dateline glued to the sentence can parse as a second one ("LAS PALMAS --
+        # At least 1,100 people reached the islands")
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return any(_moving_subject(s, head) for s in subjects)
     return False
+
+
+def _moving_subject(subject: Token, verb: Token) -> bool:
+    words = {t.lemma_.lower() for t in subject.subtree}
+    return bool(words & _MOVERS) or (bool(words & _CARRIERS) and _people_aboard(verb))
 
 
 _CARRIERS = _words("plane airplane aircraft flight bus boat ship vessel ferry train")

@@ -47,9 +47,9 @@ def _plural_demonyms() -> str:
 
 
 # Word windows: "up to N words in between", kept short so cues stay in one clause.
-_W3 = r"(?:[\w'’$.,“”\"-]+\s+){0,3}?"
-_W6 = r"(?:[\w'’$.,“”\"-]+\s+){0,6}?"
-_W8 = r"(?:[\w'’$.,“”\"-]+\s+){0,8}?"
+_W3 = r"(?:[\w'’$€£.,“”\"-]+\s+){0,3}?"
+_W6 = r"(?:[\w'’$€£.,“”\"-]+\s+){0,6}?"
+_W8 = r"(?:[\w'’$€£.,“”\"-]+\s+){0,8}?"
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:millions?|thousand)|\d{3,})"
 
