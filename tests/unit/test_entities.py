@@ -620,6 +620,26 @@ def test_places_in_a_list_of_places_are_places(nlp: Language, text: str, place: 
     assert place in _by_label(_ents(nlp, text))["GPE"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a city of a million people, whatever the small model says
+        ("Monterrey is where most of the families stop before the border.", "Monterrey"),
+        # a city of 100,000 people goes "to" or "from"
+        ("He flew to Tapachula on Monday and went to the migration office.", "Tapachula"),
+        ("The 19-year-old came from Izmir and paid smugglers to reach Samos.", "Izmir"),
+    ],
+)
+def test_a_large_city_read_as_a_person_is_a_place(nlp: Language, text: str, place: str) -> None:
+    ents = _by_label(_ents(nlp, text))
+    assert place in ents["GPE"] and place not in ents["PERSON"]
+
+
+def test_a_girl_named_like_a_capital_stays_a_person(nlp: Language) -> None:
+    ents = _by_label(_ents(nlp, "Her daughter Sofia told reporters that she missed her mother."))
+    assert "Sofia" in ents["PERSON"] and "Sofia" not in ents["GPE"]
+
+
 def test_an_acronym_in_brackets_names_the_body_and_is_not_part_of_it(nlp: Language) -> None:
     text = (
         "The Mexican Commission of Aid to Refugees (Comar) received 5,000 requests in March. "

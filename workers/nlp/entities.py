@@ -840,12 +840,37 @@ _PLACE_LEAD = (
 )
 
 
+_MOVE_PREP = r"\b(?:to|from)\s+"
+# how news texts use a person's name: kin or "named" before it, an age or a speech verb after it; the name
+# itself is replaced by NUL before the search
+_PERSONAL_USE = re.compile(
+    r"\b(?:daughter|son|wife|husband|mother|father|sister|brother|friend|named|called|aunt|uncle|cousin|niece|"
+    r"nephew|grandmother|grandfather|girl|boy)\s+\0|\0,\s*(?:aged?\s+)?\d{1,2}\b|\0\s+(?:said|says|told|asked|added|"
+    r"explained|recalled|remembered)\b",
+    re.IGNORECASE,
+)
+_BIG_CITY_POP = 1_000_000
+_MOVE_CITY_POP = 100_000
+
+
+def _big_city_reading(text: str, name: str, place: Place) -> bool:
+    """A city of a million people is rarely a person's name in a news text ("Bogotá", "Monterrey", "Izmir"),
+    and a city of 100,000 is not one when people go to or come from it ("flew to Tapachula")."""
+    if place.kind != "city" or _PERSONAL_USE.search(text.replace(name, "\0")):
+        return False  # "her daughter Sofia", "Sofia, 7,", "Sofia said": a person named like a city
+    if place.population >= _BIG_CITY_POP:
+        return True
+    pattern = _MOVE_PREP + re.escape(name) + r"\b(?!['’]s)"
+    return place.population >= _MOVE_CITY_POP and re.search(pattern, text) is not None
+
+
 def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
     """A known city or province the model tagged PERSON/ORG is a place in the whole document when one of its
     mentions follows a place preposition ("migrants in Chiapas ... Chiapas officials"): people and bodies
     are rarely "in" or "near" something, while single-word place names are often read as surnames."""
     placed: dict[str, Place] = {}
     surnames = {m.canonical.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.canonical}
+    first_names = {m.canonical.split()[0] for m in mentions if m.label == "PERSON" and " " in m.canonical}
     for m in mentions:
         if m.fixed or m.label not in ("PERSON", "ORG") or len(m.text.split()) > 3 or not m.text[:1].isupper():
             continue
@@ -856,7 +881,10 @@ def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
             continue
         if any(w.lower() in _ORG_WORDS for w in m.text.split()):
             continue
-        if m.text not in placed and re.search(_PLACE_LEAD + re.escape(m.text) + r"\b(?!['’]s)", text):
+        if m.text not in placed and (
+            re.search(_PLACE_LEAD + re.escape(m.text) + r"\b(?!['’]s)", text)
+            or (m.text not in first_names and _big_city_reading(text, m.text, place))
+        ):
             placed[m.text] = place
     for m in mentions:
         place = placed.get(m.text)
