@@ -635,6 +635,18 @@ def test_a_large_city_read_as_a_person_is_a_place(nlp: Language, text: str, plac
     assert place in ents["GPE"] and place not in ents["PERSON"]
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The newspaper Diario El Sampedrano reported the deaths on Sunday.", "Diario El Sampedrano"),
+        ("According to Crónica Chiapaneca, the group left at dawn.", "Crónica Chiapaneca"),
+        ("Officers of the Guardia Civil stopped the boat near Almería.", "Guardia Civil"),
+    ],
+)
+def test_untranslated_spanish_organisations_are_organisations(nlp: Language, text: str, org: str) -> None:
+    assert org in _by_label(_ents(nlp, text))["ORG"]
+
+
 def test_a_girl_named_like_a_capital_stays_a_person(nlp: Language) -> None:
     ents = _by_label(_ents(nlp, "Her daughter Sofia told reporters that she missed her mother."))
     assert "Sofia" in ents["PERSON"] and "Sofia" not in ents["GPE"]

@@ -123,6 +123,13 @@ _NEWSPAPER_WORDS = _wordset(
     "inquirer wire"
 )
 _ORG_WORDS = _ORG_WORDS | _NEWSPAPER_WORDS
+# the first word of a Spanish or Portuguese organisation's name, left untranslated in translated copy
+_ORG_LEAD_WORDS = _wordset(
+    "diario periódico periodico revista radio noticias crónica cronica centro instituto secretaría secretaria "
+    "ministerio universidad fundación fundacion asociación asociacion comisión comision consejo dirección "
+    "direccion oficina procuraduría procuraduria fiscalía fiscalia guardia policía policia ejército ejercito"
+)
+_NOT_ORG_READINGS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "PRODUCT"})
 _PARTY_ADJECTIVES = _wordset("Republican Democratic Democrat GOP")
 _JUNK_SINGLE = _wordset("llc inc corp co ltd plc sa east west north south northeast northwest southeast southwest")
 _FACILITY_WORDS = _wordset("base airport bridge prison jail penitentiary stadium highway freeway interstate checkpoint")
@@ -255,6 +262,8 @@ def _normalize(text: str, label: str) -> tuple[str, str, str | None, bool]:
         if placed is not None:
             return placed
     words = text.split()
+    if label in _NOT_ORG_READINGS and len(words) >= 2 and words[0].lower() in _ORG_LEAD_WORDS:
+        return "ORG", _straight(text), None, False  # "Diario El Sampedrano" read as a person, "Guardia Civil" a site
     if label == "PERSON" and len(words) >= 2 and words[-1].lower() in _ORG_WORDS:
         return "ORG", _straight(text), None, False  # "Dick's Sporting Goods" read as a person
     if label in ("GPE", "LOC") and len(words) >= 2 and words[-1].lower() in _NEWSPAPER_WORDS:
