@@ -1592,6 +1592,8 @@ STATUS_CASES = [
     # visits name their destination; officials due to meet; meetings chaired
     ("The UN special envoy for migration, Maria Santos, will visit Quito and Lima next week, her office said.",
      "Migrants", "OFFICIAL_VISIT", "planned"),
+    ("Interior Minister Ana Ortega is expected to travel to Gran Canaria later this month to inspect the new patrol "
+     "boats, her ministry said.", "Migrants", "OFFICIAL_VISIT", "planned"),
     ("Officials from eleven South American governments are due to meet in Bogota on Thursday to discuss the flow "
      "of migrants.", "Migrants", "OFFICIAL_MEETING", "planned"),
     ("Prime Minister Ana Ruiz is due to chair a meeting of ministers and security chiefs on Thursday on the "

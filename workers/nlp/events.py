@@ -1059,7 +1059,7 @@ def _build(
         trigger_start=char,
         speculative=speculative,
         agent=_generic_agent(verb),
-        site=_has_site(verb),
+        site=_has_site(verb) or (rule.event_type == "OFFICIAL_VISIT" and _inspection_trip(verb)),
         victim=_has_victim(trigger),
         background=rule.event_type != "ENFORCEMENT_STATISTIC" and _long_before(date, anchor),
         local_context=MIGRATION_CONTEXT.search(sent.text) is not None,
@@ -1154,6 +1154,15 @@ _HARM_VERBS = frozenset({"die", "drown", "kill", "injure", "wound", "kidnap", "a
 
 def _has_site(verb: Token) -> bool:
     return any(t.lemma_.lower() in _SITE_NOUNS for t in verb.subtree if t.pos_ == "NOUN")
+
+
+_INSPECT_VERBS = _words("inspect assess tour oversee survey observe")
+
+
+def _inspection_trip(verb: Token) -> bool:
+    """A trip made to inspect something goes to a site, whatever the model made of the place's name ("is
+    expected to travel to Gran Canaria to inspect the dock")."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in _INSPECT_VERBS for c in verb.children)
 
 
 def _has_victim(trigger: Token) -> bool:
