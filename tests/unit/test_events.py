@@ -1423,6 +1423,9 @@ NOT_EVENT_CASES = [
     # a ship left drifting is no person adrift
     ("Late on Monday, the European Commission said France and Germany had agreed to take in the passengers, "
      "ending an impasse that had left the ship drifting off Malta for 12 days.", "HUMANITARIAN_INCIDENT"),
+    # a meeting on a trip is part of the visit: one event, the visit
+    ("The interior minister will travel to Calais on Thursday to meet French police officers at the port.",
+     "OFFICIAL_MEETING"),
     # what a speaker says in quotes is comment, not the report
     ("\"The council passed a law, the mayor signed it, and my job is to enforce it,\" the sheriff said of the "
      "immigration ordinance.", "LEGISLATION"),
@@ -1592,6 +1595,9 @@ STATUS_CASES = [
     # visits name their destination; officials due to meet; meetings chaired
     ("The UN special envoy for migration, Maria Santos, will visit Quito and Lima next week, her office said.",
      "Migrants", "OFFICIAL_VISIT", "planned"),
+    # a meeting held is its own event beside a trip still to come
+    ("Homeland Security Secretary Kirstjen Nielsen met her Mexican counterpart in Miami on Tuesday and will travel "
+     "to Tegucigalpa on Wednesday for talks on migration.", "Migrants", "OFFICIAL_MEETING", "occurred"),
     ("Interior Minister Ana Ortega is expected to travel to Gran Canaria later this month to inspect the new patrol "
      "boats, her ministry said.", "Migrants", "OFFICIAL_VISIT", "planned"),
     ("Officials from eleven South American governments are due to meet in Bogota on Thursday to discuss the flow "

@@ -284,6 +284,9 @@ def extract_events(
         for winner, loser in _SUPPRESSES:
             if winner in built and loser in built:
                 del built[loser]
+        visit, meeting = built.get("OFFICIAL_VISIT"), built.get("OFFICIAL_MEETING")
+        if visit is not None and meeting is not None and visit.status == meeting.status:
+            del built["OFFICIAL_MEETING"]  # "will travel to Dover on Thursday to meet Border Force officers": one trip
         candidates.extend(sorted(built.values(), key=lambda c: c.trigger_start))
     _share_actor_countries(candidates)
     merged = _merge(candidates)
@@ -2074,9 +2077,13 @@ def _inherit_planned_dates(events: Sequence[_Candidate]) -> None:
         if event.status != "planned" or event.date is not None:
             continue
         last = event.extra_sentences[-1] if event.extra_sentences else event.sent_index
-        previous = [d for d in dated if d.sent_index < last and last - d.sent_index <= 6]
+        # a dated event is "before" through any of its mentions: a trip told in the lead and again later
+        told = [
+            (max(i for i in (d.sent_index, *d.extra_sentences) if i < last), d) for d in dated if d.sent_index < last
+        ]
+        previous = [(i, d) for i, d in told if last - i <= 6]
         if previous:
-            event.date = max(previous, key=lambda d: d.sent_index).date
+            event.date = max(previous, key=lambda pair: pair[0])[1].date
 
 
 def _event_id(item_id: str, event_type: str, start: int, end: int) -> str:
