@@ -1,7 +1,7 @@
 """The enrichment scored on the team's own annotated articles (tests/fixtures/team, fiction we wrote).
 
 The 42 articles of seven writers are held out from the learned classifier's training data; the floors
-sit below the measured numbers (docs/EVALUATION.md, eighth and ninth sessions) so a regression shows, not noise.
+sit below the measured numbers (docs/EVALUATION.md, eighth to tenth sessions) so a regression shows, not noise.
 """
 
 from __future__ import annotations
@@ -21,7 +21,11 @@ BLIND = GOLD.with_name("team-blind.jsonl")
 BLIND_I = GOLD.with_name("team-blind-i.jsonl")
 # Eighth session: 24 more by three new writers (set J), scored blind at the session's start, middle and end
 BLIND_J = GOLD.with_name("team-blind-j.jsonl")
+# Ninth session: 24 more (set K), blind through that session; developed on in the tenth
 BLIND_K = GOLD.with_name("team-blind-k.jsonl")
+# Tenth session: 24 more by three new writers (set L), scored blind at the session's start, twice in the middle
+# and at its end
+BLIND_L = GOLD.with_name("team-blind-l.jsonl")
 TRAINED_ON = ("team1-", "team2-", "team3-")
 
 
@@ -39,8 +43,8 @@ def _scores(items: list[dict[str, Any]], *, learned: bool) -> Any:
 
 @pytest.mark.parametrize(
     "path",
-    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K],
-    ids=["team-gold", "team-blind", "team-blind-i", "team-blind-j", "team-blind-k"],
+    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K, BLIND_L],
+    ids=["team-gold", "team-blind", "team-blind-i", "team-blind-j", "team-blind-k", "team-blind-l"],
 )
 def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
     for item in load_gold(path):
@@ -105,9 +109,22 @@ def test_default_settings_meet_their_floors_on_set_k() -> None:
     items = load_gold(BLIND_K)
     assert len(items) == 24
     report = _scores(items, learned=False)
-    assert report.relevance.f1 >= 0.9  # measured 0.977 at the ninth session's start, 1.000 at its end
-    assert report.events.f1 >= 0.53  # measured 0.571, 0.588
-    assert report.event_types.f1 >= 0.59  # measured 0.633, 0.652
-    assert report.status.value is not None and report.status.value >= 0.75  # measured 0.848, 0.808
-    assert report.date.value is not None and report.date.value >= 0.54  # measured 0.609, 0.596
-    assert report.entities.overall.f1 >= 0.69  # measured 0.736, 0.741
+    # measured blind in the ninth session, then developed on in the tenth (its end: the last number)
+    assert report.relevance.f1 >= 0.9  # measured 0.977, 1.000, 1.000
+    assert report.events.f1 >= 0.70  # measured 0.571, 0.588, 0.773
+    assert report.event_types.f1 >= 0.75  # measured 0.633, 0.652, 0.828
+    assert report.status.value is not None and report.status.value >= 0.80  # measured 0.848, 0.808, 0.871
+    assert report.date.value is not None and report.date.value >= 0.70  # measured 0.609, 0.596, 0.771
+    assert report.entities.overall.f1 >= 0.70  # measured 0.736, 0.741, 0.745
+
+
+def test_default_settings_meet_their_floors_on_set_l() -> None:
+    items = load_gold(BLIND_L)
+    assert len(items) == 24
+    report = _scores(items, learned=False)
+    assert report.relevance.f1 >= 0.9  # measured 1.000 at the tenth session's start and end
+    assert report.events.f1 >= 0.44  # measured 0.486, 0.486
+    assert report.event_types.f1 >= 0.48  # measured 0.533, 0.533
+    assert report.status.value is not None and report.status.value >= 0.88  # measured 0.944, 0.972
+    assert report.date.value is not None and report.date.value >= 0.62  # measured 0.694, 0.694
+    assert report.entities.overall.f1 >= 0.67  # measured 0.717, 0.717
