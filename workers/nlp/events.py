@@ -1313,6 +1313,7 @@ def _mover_ok(trigger: Token, verb: Token) -> bool:
 
 
 def _moving_subject(subject: Token, verb: Token) -> bool:
+    """A subject that moves: a group of people, or a vehicle that carried people aboard."""
     words = {t.lemma_.lower() for t in subject.subtree}
     return bool(words & _MOVERS) or (bool(words & _CARRIERS) and _people_aboard(verb))
 
@@ -1871,6 +1872,8 @@ def _participle_of_object(head: Token, verb: Token) -> bool:
     """A participle on the verb's own object ("intercepted a boat carrying people"), whose time phrases the
     small parser often hangs there instead of on the verb."""
     return head.dep_ == "acl" and head.tag_ in ("VBG", "VBN") and head.head.head == verb
+
+
 # "by Monday" is not here: a state seen "by Monday" ("By Monday, 417 were being held") was seen on Monday
 _START_POINT = re.compile(r"\b(?:since|after|before|until|till|from)\s+(?:the\s+)?$", re.IGNORECASE)
 

@@ -339,7 +339,7 @@ _DEPORTATION = r"""
   | \b(?P<t7>charter\s+flights?)\b.{0,80}?\b(?:carr\w+|return\w*|deport\w*|remov\w*)\b
   | \bcharter(?:ed)?\s+(?P<t11>flights?|planes?)\s+(?:back\s+)?to\s+(?-i:[A-Z])
   | \b(?P<t10>escort\w*|put|placed|loaded|marched)\s+(?:[\w,-]+\s+){0,8}?(?:onto|on|aboard|into)\s+(?:a|an|the)\s+
-        (?:[\w-]+\s+){0,2}?(?:flights?|planes?|aircraft|bus(?:es)?)\s+(?:back\s+)?to\b
+        (?:[\w-]+\s+){0,2}?(?:flights?|planes?|aircraft)\s+(?:back\s+)?to\b
   | \b(?:return|repatriation|deportation)["”]?\s+(?P<t12>convoys?)\b
   | \b(?P<t13>made|forced|ordered)\s+(?:them|him|her|(?:[\w-]+\s+){0,3}?(?:migrants|people|refugees|group|families))\s+
         (?:to\s+)?(?:cross|walk|go|return)\s+back\s+(?:across|into|over|to)\b
