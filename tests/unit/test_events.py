@@ -766,7 +766,7 @@ def test_what_is_being_prepared_is_planned(enricher: Enricher, text: str, event_
 # The learned sentence classifier (workers.nlp.sentence_types; texts written for these tests)
 # --------------------------------------------------------------------------------------------
 
-SENT_ON = "Senators sent the asylum overhaul to the House late on Thursday."
+SENT_ON = "The Senate sent the asylum overhaul to the House late on Thursday."
 
 
 def test_learned_events_add_what_no_trigger_rule_states(enricher: Enricher) -> None:

@@ -12,6 +12,7 @@ import orjson
 import pytest
 
 from workers.nlp.sentence_types import (
+    ARTICLE_DATA,
     LABELS,
     NONE,
     TRAINING_DATA,
@@ -78,6 +79,18 @@ def test_shipped_sentences_are_well_formed() -> None:
     per_type = Counter(row["type"] for row in rows)
     assert all(per_type[t] >= 40 for t in EVENT_TYPES), per_type
     assert set(LABELS) == {NONE, *EVENT_TYPES}
+
+
+def test_article_sentences_are_well_formed_and_leave_the_held_out_articles_out() -> None:
+    rows = [orjson.loads(line) for line in ARTICLE_DATA.read_bytes().splitlines() if line.strip()]
+    assert all(set(row) == {"text", "type", "source"} for row in rows)
+    assert all(row["type"] is None or row["type"] in EVENT_TYPES for row in rows)
+    pairs = [(row["text"], row["type"]) for row in rows]
+    assert len(pairs) == len(set(pairs)), "duplicate (sentence, type) rows"
+    # test_team_articles.py measures the classifier on team4-* to team10-*: none of their sentences may train it
+    assert not any(str(row["source"]).startswith("team") for row in rows)
+    with_event = sum(row["type"] is not None for row in rows)
+    assert with_event >= 400 and len(rows) - with_event >= with_event  # both kinds, events the fewer
 
 
 def test_held_out_accuracy_on_the_shipped_sentences() -> None:

@@ -4,11 +4,12 @@ The trigger rules (`triggers.py`) find events stated with their cue words; news 
 them ("the overhaul cleared the upper chamber 71-29"). This classifier reads the whole sentence instead:
 a multinomial logistic regression over words, word pairs and word prefixes, trained on labelled
 sentences the team wrote (`data/event_sentences.jsonl`: about 2,260 single sentences written per type or
-as hard negatives, plus every sentence of 18 team-written articles labelled from their gold events; no
-publisher text). The sentences are fiction: events, figures and quotes in them are invented, also where
-they name a real official. The model is trained when first used (about a second) with a fixed procedure,
-so every worker builds identical weights from the shipped data and no binary model file can drift from
-its data.
+as hard negatives, plus every sentence of 18 team-written articles labelled from their gold events;
+`data/article_sentences.jsonl`: the sentences of 120 more team-written articles, those with an event and
+three in ten of the others; no publisher text). The sentences are fiction: events, figures and quotes in
+them are invented, also where they name a real official. The model is trained when first used (about a
+second) with a fixed procedure, so every worker builds identical weights from the shipped data and no
+binary model file can drift from its data.
 
 Pure code: numpy only, no spaCy, no Kafka.
 """
@@ -29,6 +30,9 @@ import orjson
 from workers.nlp.types import EVENT_TYPES
 
 TRAINING_DATA = Path(__file__).parent / "data" / "event_sentences.jsonl"
+# every sentence of 120 more team-written articles with an event, and three in ten of those without one
+# (data/build_article_sentences.py)
+ARTICLE_DATA = TRAINING_DATA.with_name("article_sentences.jsonl")
 NONE = "NONE"
 LABELS: tuple[str, ...] = (NONE, *EVENT_TYPES)
 MAX_SENTENCE_CHARS = 2_000  # a longer "sentence" is a run-on page fragment: read only its start
@@ -163,8 +167,8 @@ def _fit(rows: Sequence[np.ndarray], y: np.ndarray, n_features: int, n_labels: i
 
 
 def load_examples(path: Path = TRAINING_DATA) -> list[tuple[str, str]]:
-    """(sentence, event type or NONE) pairs from a JSON-lines file of {"text", "type", "status"} objects
-    (the status is kept in the data for a future status model; the type model does not read it)."""
+    """(sentence, event type or NONE) pairs from a JSON-lines file of objects with "text" and "type" (null:
+    no event); other keys (a status, the source article) are not read."""
     out: list[tuple[str, str]] = []
     for line in path.read_bytes().splitlines():
         if line.strip():
@@ -176,4 +180,4 @@ def load_examples(path: Path = TRAINING_DATA) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def type_classifier() -> SentenceClassifier:
     """The event-type classifier trained on the shipped sentences (once per process)."""
-    return SentenceClassifier.train(load_examples())
+    return SentenceClassifier.train(load_examples(TRAINING_DATA) + load_examples(ARTICLE_DATA))
