@@ -762,6 +762,32 @@ def test_what_is_being_prepared_is_planned(enricher: Enricher, text: str, event_
     assert _one(_events(enricher, text + _CONTEXT), event_type)["status"] == "planned"
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The deportation of 40 Guatemalans to Guatemala City is foreseen for Friday, the migration institute said.",
+         "DEPORTATION"),
+        ("A new expulsion flight to Caracas with about 90 foreigners is programmed for next week, Chile's "
+         "government informed.", "DEPORTATION"),
+    ],
+)
+def test_a_plan_verb_in_the_present_passive_is_the_acts_timetable(enricher: Enricher, text: str,
+                                                                   event_type: str) -> None:
+    assert _one(_events(enricher, text + _CONTEXT), event_type)["status"] == "planned"
+
+
+def test_a_participle_clause_keeps_its_own_past(enricher: Enricher) -> None:
+    text = ("Under the agreement, signed in Rabat on Monday by the two interior ministers, Spain will supply 20 "
+            "patrol boats to Morocco.")
+    assert _one(_events(enricher, text + _CONTEXT), "AGREEMENT")["status"] == "occurred"
+
+
+def test_a_participle_opened_by_once_is_still_ahead(enricher: Enricher) -> None:
+    text = ("Once approved by the Bundestag, Germany's asylum bill will let border police return migrants within "
+            "24 hours.")
+    assert _one(_events(enricher, text + _CONTEXT), "LEGISLATION")["status"] == "planned"
+
+
 # --------------------------------------------------------------------------------------------
 # The learned sentence classifier (workers.nlp.sentence_types; texts written for these tests)
 # --------------------------------------------------------------------------------------------

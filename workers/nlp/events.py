@@ -731,6 +731,12 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "hypothetical", False
     if _past_reason_clause(verb):
         return "occurred", False  # "would accept migrants after Washington agreed to conditions": its own past
+    if _reduced_past_relative(verb) and event_type not in _CONDITION_TYPES:
+        # "under the accord, signed in Rabat on Monday, Spain will supply boats"; but "children crowded into a
+        # tent" is a state
+        return "occurred", False
+    if _foreseen(verb):
+        return "planned", False  # "the arrival of three more flights is foreseen for Thursday"
     if _perfect_since(verb):
         return "ongoing", False  # "have been held since Wednesday": a state that began and goes on
     if verb.lemma_ == "be" and _aux_lemmas(verb) & _PERFECT_AUX and event_type in _CONDITION_TYPES:
@@ -1020,10 +1026,11 @@ def _build(
         return None
     status, speculative = _status(rule.event_type, trigger, sent)
     date_status = status
-    if rule.pattern is _NEVER and status == "occurred":
+    own_past = _reduced_past_relative(verb) or _past_reason_clause(verb)
+    if rule.pattern is _NEVER and status == "occurred" and not own_past:
         # a learned event's cue may sit in a clause under the sentence's main verb, whose modality scopes
         # over it ("the House will hold a vote Tuesday on an attempt to end the emergency"); its date is
-        # still read from the cue's own clause
+        # still read from the cue's own clause. Not a clause with its own past ("the accord, signed Monday")
         main_status, main_speculative = _status(rule.event_type, _main_predicate(sent), sent)
         if main_status in ("planned", "hypothetical", "negated"):
             status, speculative = main_status, main_speculative
@@ -1836,6 +1843,34 @@ def _date(
         return depth, GRANULARITY_RANK[entry[1]["granularity"]], abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
+
+
+_FORESEE_VERBS = _PLAN_HEADS | _words("foresee program programme slate envisage")
+_PRESENT_PASSIVE = frozenset({"is", "are", "'s", "be"})  # "be": "will be", "could be" (the aux decides)
+
+
+def _foreseen(verb: Token) -> bool:
+    """A plan verb in the present passive is the act's own timetable ("a flight is programmed for next week",
+    "is foreseen", "is scheduled"): translated Spanish says so where English says "will"."""
+    passive = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
+    planning = verb.lemma_.lower() in _FORESEE_VERBS or verb.lower_ == "slated"  # the lemmatizer gives "slat"
+    return planning and verb.tag_ == "VBN" and bool(passive & _PRESENT_PASSIVE)
+
+
+_OPENERS = _words("once if when unless until whenever")
+
+
+def _reduced_past_relative(verb: Token) -> bool:
+    """A past participle on its own, after a noun or as a clause ("the accord, signed in Rabat", "the bill,
+    passed last week") is a done act, whatever the clause around it plans; not a plan's participle ("the wall,
+    planned for next year") nor one opened by "if" or "once" ("once approved, the law will ...")."""
+    return (
+        verb.dep_ in ("acl", "advcl")
+        and verb.tag_ == "VBN"
+        and not _has_own_clause(verb)
+        and not any(c.dep_ == "mark" or c.lower_ in _OPENERS for c in verb.children)  # "once" parses as advmod
+        and verb.lemma_.lower() not in _FORESEE_VERBS | _PREPARE | _words("propose require need")
+    )
 
 
 def _past_reason_clause(verb: Token) -> bool:
