@@ -274,6 +274,16 @@ def test_foreign_institutions_are_not_us_bodies(nlp: Language) -> None:
     assert by_text["Congress"]["canonical"] == "United States Congress"
 
 
+def test_a_bare_chamber_outside_american_copy_claims_no_country(nlp: Language) -> None:
+    text = ("CANBERRA - The Senate voted 35-30 on Thursday to bring sick children from Nauru to Australia. Refugee "
+            "groups in Sydney and Melbourne welcomed the vote.")
+    senate = next(e for e in _ents(nlp, text) if e["text"] == "Senate")
+    assert (senate["canonical"], senate["country"]) == ("Senate", None)
+    american = "The Senate voted 52-48 in Washington on Thursday, and Texas and Arizona lawmakers cheered."
+    senate = next(e for e in _ents(nlp, american) if e["text"] == "Senate")
+    assert (senate["canonical"], senate["country"]) == ("United States Senate", "USA")
+
+
 def test_subdivisions_resolve_to_their_country() -> None:
     assert canonicalize("Chiapas", "GPE") == ("Chiapas", "MEX")
     assert country_of("Nuevo León") == "MEX"

@@ -565,6 +565,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     _apply_acronyms(text, mentions)
     _apply_initialisms(mentions)
     _apply_foreign_qualifiers(text, mentions)
+    _apply_home_bodies(mentions)
     _apply_facilities(text, mentions)
     _apply_paren_first_names(text, mentions)
     _apply_person_consistency(mentions)
@@ -1173,6 +1174,33 @@ def _apply_foreign_qualifiers(text: str, mentions: list[_Mention]) -> None:
         iso = country_of(owner.group(1))
         if iso is not None and iso != "USA":
             m.canonical, m.country = f"{_straight(m.text)} of {countries()[iso].name}", iso
+
+
+_HOME_BODIES = {
+    "United States Congress": "Congress",
+    "United States Senate": "Senate",
+    "United States House of Representatives": "House of Representatives",
+    "Supreme Court of the United States": "Supreme Court",
+    "United States Coast Guard": "Coast Guard",
+    "National Guard": "National Guard",
+}
+
+
+def _apply_home_bodies(mentions: list[_Mention]) -> None:
+    """Outside American copy, a bare "Senate", "Congress" or "Coast Guard" is not the US body the gazetteer
+    reads ("the Senate" in Canberra, "the Coast Guard" off Chios). Whose it is, the places named do not tell
+    reliably (a British story about removals to Rwanda names Rwanda most), so it keeps its plain name and no
+    country rather than a wrong one."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.label in ("GPE", "NORP") and m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    if not counts or counts.get("USA", 0) * 2 >= max(counts.values()):
+        return  # American copy, or no place named at all
+    for m in mentions:
+        generic = _HOME_BODIES.get(m.canonical)
+        if generic is not None and not m.text.startswith(("U.S", "US", "United States", "American")):
+            m.canonical, m.country = generic, None
 
 
 _ROLE_NOUNS = _SINGLE_TITLES | _wordset(
