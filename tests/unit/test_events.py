@@ -782,6 +782,13 @@ def test_a_participle_clause_keeps_its_own_past(enricher: Enricher) -> None:
     assert _one(_events(enricher, text + _CONTEXT), "AGREEMENT")["status"] == "occurred"
 
 
+def test_a_named_deal_with_its_signing_participle_is_an_act_not_a_mention(enricher: Enricher) -> None:
+    text = ("The memorandum of understanding on migration between Tunisia and the European Union, signed Sunday in "
+            "Carthage, foresees 105 million euros for border management.")
+    agreement = _one(_direct(enricher, text, learned=False), "AGREEMENT")
+    assert agreement["status"] == "occurred"
+
+
 def test_a_participle_opened_by_once_is_still_ahead(enricher: Enricher) -> None:
     text = ("Once approved by the Bundestag, Germany's asylum bill will let border police return migrants within "
             "24 hours.")
@@ -803,6 +810,32 @@ def test_learned_events_add_what_no_trigger_rule_states(enricher: Enricher) -> N
     event = learned[0]
     assert event["date"] is not None and event["date"]["resolved"] == "2019-03-28"
     assert event["confidence"] < 0.7  # starts below the rules' cues
+
+
+class _FixedClassifier:
+    """Stands in for the learned classifier: one answer for every sentence (the rule path is under test)."""
+
+    def __init__(self, label: str, cues: tuple[str, ...]) -> None:
+        from workers.nlp.sentence_types import Prediction
+
+        self.prediction = Prediction(label, 0.99, cues)
+
+    def predict(self, text: str) -> Any:
+        return self.prediction
+
+
+def test_a_learned_cue_stands_in_when_the_rules_reading_fails_its_checks(
+    enricher: Enricher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workers.nlp.events as events_module
+
+    # the meeting rule fires on "in a meeting centered in ..." and that reading fails its checks; "received" holds
+    text = ("Madrid.- The president of the Government of Spain, Pedro Sánchez, received this Monday in the Moncloa "
+            "Palace to his counterparts of Senegal, Macky Sall, and of Mauritania, Mohamed Ould Ghazouani, in a "
+            "meeting centered in the arrivals of migrant cayucos to the Canary Islands.")
+    assert "OFFICIAL_MEETING" not in {e["event_type"] for e in _direct(enricher, text, learned=False)}
+    monkeypatch.setattr(events_module, "type_classifier", lambda: _FixedClassifier("OFFICIAL_MEETING", ("receiv-",)))
+    assert _one(_direct(enricher, text, learned=True), "OFFICIAL_MEETING")["status"] == "occurred"
 
 
 def test_learned_events_need_migration_context(enricher: Enricher) -> None:

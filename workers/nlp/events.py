@@ -261,14 +261,19 @@ def extract_events(
         if skip[index] or not window[index]:
             continue
         hits = _sentence_triggers(sent, ents_by_sent[index], local_context=close[index])
-        if learned and close[index]:
-            hits.extend(_learned_hits(sent, hits))
         built: dict[str, _Candidate] = {}
         for rule, start, mention in hits:
             cand = _build(doc, sent, index, rule, start, ents_by_sent[index], anchor, anchor_kind)
             if cand is not None:
-                cand.mention = mention
+                cand.mention = mention and not _act_participle(_trigger_token(doc, sent, start))
                 built[rule.event_type] = cand
+        if learned and close[index]:
+            # also where a rule of the type fired but its reading failed the checks: the classifier's cue may
+            # be the right verb ("a bus carrying 75 migrants pulled up", not "the first to reach the city")
+            for rule, start, _ in _learned_hits(sent, set(built)):
+                cand = _build(doc, sent, index, rule, start, ents_by_sent[index], anchor, anchor_kind)
+                if cand is not None:
+                    built[rule.event_type] = cand
         for rule, _, _ in hits:
             if rule.frames_others and len(built) > 1 and rule.event_type in built:
                 del built[rule.event_type]  # "announced that it would begin deporting": the deportation
@@ -562,11 +567,12 @@ _NEVER = re.compile(r"(?!)")
 _LEARNED_RULES = {t: TriggerRule(t, _NEVER, _LEARNED_WEIGHT) for t in EVENT_TYPES}
 
 
-def _learned_hits(sent: Span, hits: Sequence[tuple[TriggerRule, int, bool]]) -> list[tuple[TriggerRule, int, bool]]:
+def _learned_hits(sent: Span, found: set[str]) -> list[tuple[TriggerRule, int, bool]]:
+    """The classifier's event for the sentence, unless `found` (the types the rules found here) has its type."""
     prediction = type_classifier().predict(sent.text)
     if prediction.label == NONE or prediction.probability < _LEARNED_GATE:
         return []
-    if any(rule.event_type == prediction.label for rule, _, _ in hits):
+    if prediction.label in found:
         return []
     # the verb that states what the cue names: status and date are read from verbs ("DHS widened its
     # transfer plan": the act is "widened", not the "plan" the classifier weighed most)
@@ -1860,13 +1866,30 @@ def _foreseen(verb: Token) -> bool:
 _OPENERS = _words("once if when unless until whenever")
 
 
+_COMPLETION_VERBS = _words("sign seal conclude ratify approve adopt pass issue publish enact")
+
+
+def _act_participle(noun: Token) -> bool:
+    """A named thing with a past participle that states its act is an act, not a mention ("the memorandum,
+    signed Sunday at Carthage, foresees ..."; the parser may also make the participle the main verb)."""
+    if any(c.dep_ == "acl" and _reduced_past_relative(c) for c in noun.children):
+        return True
+    head = noun.head
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and head.lemma_ in _COMPLETION_VERBS
+        and head.tag_ in ("VBD", "VBN")
+        and not _aux_lemmas(head) & (_FUTURE_AUX | _HYPO_AUX)
+    )
+
+
 def _reduced_past_relative(verb: Token) -> bool:
     """A past participle on its own, after a noun or as a clause ("the accord, signed in Rabat", "the bill,
     passed last week") is a done act, whatever the clause around it plans; not a plan's participle ("the wall,
     planned for next year") nor one opened by "if" or "once" ("once approved, the law will ...")."""
     return (
         verb.dep_ in ("acl", "advcl")
-        and verb.tag_ == "VBN"
+        and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl"))  # the tagger's "signed" varies
         and not _has_own_clause(verb)
         and not any(c.dep_ == "mark" or c.lower_ in _OPENERS for c in verb.children)  # "once" parses as advmod
         and verb.lemma_.lower() not in _FORESEE_VERBS | _PREPARE | _words("propose require need")
