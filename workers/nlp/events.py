@@ -499,7 +499,8 @@ def _has_context(sent: Span, ents: Sequence[Entity]) -> bool:
 # Photo captions ("... April 1, 2018. REUTERS/Name", "(Name/Getty Images)") describe pictures, not news.
 _CAPTION = re.compile(
     r"\b(?:REUTERS|AP|AFP|EFE|Getty\s+Images|Bloomberg|USA\s+TODAY)\s*/\s*[A-Z]|/\s*(?:Getty\s+Images|AP|AFP|"
-    r"REUTERS|Reuters|EFE)\b|\(Photo:|^CLOSE\b",
+    r"REUTERS|Reuters|EFE)\b|\(Photo:|^CLOSE\b|\bin\s+(?:this|a)\s+(?:(?:file|undated|handout)\s+)?"
+    r"(?:photo|photograph|image|picture)\b",  # "Agents process migrants ... in this file photo."
 )
 _LINE = re.compile(r"[^\n]+")
 
