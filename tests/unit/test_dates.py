@@ -68,6 +68,7 @@ CASES: list[tuple[str, datetime, str | None, str | None, str | None]] = [
     ("tonight", TUESDAY, None, "2019-03-26", "day"),
     ("this morning", TUESDAY, None, "2019-03-26", "day"),
     ("earlier today", TUESDAY, None, "2019-03-26", "day"),
+    ("the closing of this edition", TUESDAY, None, "2019-03-26", "day"),
     ("yesterday", TUESDAY, None, "2019-03-25", "day"),
     ("yesterday afternoon", TUESDAY, None, "2019-03-25", "day"),
     ("last night", TUESDAY, None, "2019-03-25", "day"),
@@ -331,6 +332,8 @@ def _found(text: str) -> list[str]:
         ("A poll taken the day before the vote showed a tie.", []),
         ("They had met the day before.", ["the day before"]),
         ("The chancellor will travel the next week to Tapachula.", ["the next week"]),
+        ("Until the closing of this edition, 62 migrants remained inside.", ["the closing of this edition"]),
+        ("The bookshop sold out its first edition.", []),
         ("Prices will rise over the next week.", []),
         # durations, decades, counts and the modal "may" are not dates
         ("Arrivals grew over the past 12 years and the past three months.", []),

@@ -252,7 +252,10 @@ def _us_numeric(m: re.Match[str], anchor: date, tense: Tense | None) -> Result:
     return _day(d) if d else None
 
 
-@_rule(rf"(?:(?:earlier|later) )?(?:today|tonight){_DAYPART}|this (?:morning|afternoon|evening)|now")
+@_rule(
+    rf"(?:(?:earlier|later) )?(?:today|tonight){_DAYPART}|this (?:morning|afternoon|evening)|now"
+    r"|the (?:close|closing) of (?:this|the present) edition"  # Spanish "al cierre de esta edición"
+)
 def _today(m: re.Match[str], anchor: date, tense: Tense | None) -> Result:
     return None if m[0] == "now" else _day(anchor)
 
@@ -645,6 +648,7 @@ _GATES: dict[str, re.Pattern[str]] = {
     "dayword": re.compile(r"(?i:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening|\bday\b)"),
     "period": re.compile(r"(?i:week|month|year|spring|summer|fall|autumn)"),
     "ago": re.compile(r"(?i:\bago\b)"),
+    "edition": re.compile(r"(?i:\bedition\b)"),
 }
 
 _FINDERS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
@@ -718,6 +722,11 @@ _FINDERS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"|(?:last|this|next|this\s+past|this\s+coming)\s+(?:spring|summer|fall|autumn)))\b",
         ),
         (("ago",), rf"(?i:\b(?P<d>(?:{_NUM_ALT})\s+(?:day|week|month|year)s?\s+ago))\b"),
+        # translated Spanish: "until the closing of this edition" is as of publication
+        (
+            ("edition",),
+            r"(?i:\b(?:until|till|to|at)\s+(?P<d>the\s+(?:close|closing)\s+of\s+(?:this|the\s+present)\s+edition))\b",
+        ),
         # Years: fiscal years, and a bare year only where a date is grammatical
         # ("in 2017", "since 2016", "2016 data" after "on"): a bare "2000" is usually a count.
         (
