@@ -63,6 +63,17 @@ def test_title_counts() -> None:
     assert with_title["migration"] is True
 
 
+def test_the_old_asylum_building_is_not_asylum(blank: Language) -> None:
+    title = "Council backs plan to turn the old Hillcrest asylum into flats"
+    body = ("The asylum opened in 1871 and at its peak housed 1,200 patients. The council approved the plan to turn "
+            "the asylum into 90 flats, keeping the chapel of the former lunatic asylum.")
+    assert score_relevance(blank(body), [], [], title=title)["migration"] is False
+    # patients in a migration story: the asylum they seek still counts
+    seeking = ("Doctors treated 40 patients at the shelter, where families wait to seek asylum. The asylum office "
+               "in the city has a backlog of 9,000 claims, and many asylum seekers sleep outside.")
+    assert score_relevance(blank(seeking), [], [], title="Asylum seekers wait in the heat")["migration"] is True
+
+
 def test_long_article_with_one_passing_mention_is_not_relevant() -> None:
     nlp = spacy.blank("en")
     body = (

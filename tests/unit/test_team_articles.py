@@ -26,6 +26,8 @@ BLIND_K = GOLD.with_name("team-blind-k.jsonl")
 # Tenth session: 24 more by three new writers (set L), scored blind at the session's start, twice in the middle
 # and at its end
 BLIND_L = GOLD.with_name("team-blind-l.jsonl")
+# Eleventh session: 30 more by three writers (set N), written as training data for the learned classifier
+SET_N = GOLD.with_name("team-set-n.jsonl")
 TRAINED_ON = ("team1-", "team2-", "team3-")
 
 
@@ -43,8 +45,8 @@ def _scores(items: list[dict[str, Any]], *, learned: bool) -> Any:
 
 @pytest.mark.parametrize(
     "path",
-    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K, BLIND_L],
-    ids=["team-gold", "team-blind", "team-blind-i", "team-blind-j", "team-blind-k", "team-blind-l"],
+    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K, BLIND_L, SET_N],
+    ids=["team-gold", "team-blind", "team-blind-i", "team-blind-j", "team-blind-k", "team-blind-l", "team-set-n"],
 )
 def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
     for item in load_gold(path):

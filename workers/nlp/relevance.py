@@ -170,6 +170,17 @@ def lexical_score(
     return _score(evidence, max(int(len(text.split()) * 1.2), 1))
 
 
+# "Asylum" is also the old word for a psychiatric hospital ("plans to turn the former Craigmoor asylum into
+# homes"). Where the item speaks of patients or lunacy and never of seeking or claiming asylum, the word is
+# the building, and counts for nothing.
+_HOSPITAL_SENSE = re.compile(r"\b(?:patients|psychiatric|lunatic|insane|mental\s+(?:hospital|illness|health))\b")
+_PROTECTION_SENSE = re.compile(
+    r"\basylum[\s-]+(?:seek\w*|claims?|applica\w+|requests?|system|cases?|officers?|hearings?|process\w*|"
+    r"rules?|laws?|polic\w+|backlog|cent(?:er|re)s?|hotels?|shelters?|housing|accommodation|interviews?|"
+    r"decisions?|status|protection)|\b(?:seek\w*|claim\w*|grant\w*|den\w+|for|of|political|right\s+to)\s+asylum\b"
+)
+
+
 def text_evidence(text: str, title: str | None) -> dict[str, float]:
     """Per-topic weight of the migration terms in `text` and `title`: the words-only part of relevance,
     the same for the pre-filter and the full judgement, so the enricher computes it once per item."""
@@ -178,7 +189,20 @@ def text_evidence(text: str, title: str | None) -> dict[str, float]:
         _evidence(text, 1.0, per_topic)
         if title:
             _evidence(title, _TITLE_WEIGHT, per_topic)
+    if "asylum" in per_topic and _hospital_asylum(text.lower()):
+        per_topic["asylum"] -= _asylum_words(text) + _TITLE_WEIGHT * _asylum_words(title or "")
+        if per_topic["asylum"] <= 0:
+            del per_topic["asylum"]  # refugees or TPS named elsewhere keep their weight
     return per_topic
+
+
+def _hospital_asylum(lowered: str) -> bool:
+    return _HOSPITAL_SENSE.search(lowered) is not None and _PROTECTION_SENSE.search(lowered) is None
+
+
+def _asylum_words(text: str) -> float:
+    """The weight the bare word "asylum" added to the asylum topic."""
+    return float(len(re.findall(r"\basylum\b(?![\s-]+seekers?)", text.lower())))
 
 
 def _score(evidence: float, words: int) -> float:
