@@ -284,6 +284,15 @@ def test_a_bare_chamber_outside_american_copy_claims_no_country(nlp: Language) -
     assert (senate["canonical"], senate["country"]) == ("United States Senate", "USA")
 
 
+def test_an_unknown_village_after_in_is_a_place_not_a_person(nlp: Language) -> None:
+    text = ("Forty migrants were taken to a shelter in Huehuetán on Monday. Huehuetán has one clinic, "
+            "the mayor said.")
+    village = [e for e in _ents(nlp, text) if e["text"] == "Huehuetán"]
+    assert village and all(e["label"] == "GPE" for e in village)
+    person = "The agents questioned a man in Tlalpan. Her daughter Yaretzi stayed in Tlalpan, and Yaretzi said little."
+    assert all(e["label"] != "GPE" for e in _ents(nlp, person) if e["text"] == "Yaretzi")
+
+
 def test_subdivisions_resolve_to_their_country() -> None:
     assert canonicalize("Chiapas", "GPE") == ("Chiapas", "MEX")
     assert country_of("Nuevo León") == "MEX"

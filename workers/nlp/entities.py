@@ -879,6 +879,7 @@ def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
     mentions follows a place preposition ("migrants in Chiapas ... Chiapas officials"): people and bodies
     are rarely "in" or "near" something, while single-word place names are often read as surnames."""
     placed: dict[str, Place] = {}
+    unknown: set[str] = set()
     surnames = {m.canonical.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.canonical}
     first_names = {m.canonical.split()[0] for m in mentions if m.label == "PERSON" and " " in m.canonical}
     for m in mentions:
@@ -887,6 +888,9 @@ def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
         if m.text in surnames or lookup_officeholder(m.text) is not None or text.startswith(("'s", "’s"), m.end):
             continue  # "in Obama's first term", "Senator Marco Rubio ... in Rubio": the person
         place = find_place(m.text)
+        if place is None and _unknown_place_reading(text, m, first_names):
+            unknown.add(m.text)
+            continue
         if place is None or place.kind not in ("city", "province", "state", "country"):
             continue
         if any(w.lower() in _ORG_WORDS for w in m.text.split()):
@@ -901,6 +905,21 @@ def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
         if place is not None and not m.fixed and m.label in ("PERSON", "ORG"):
             m.label, m.country, m.fixed = "GPE", place.country, True
             m.canonical = _straight(_title_if_caps(m.text))
+        elif m.text in unknown and not m.fixed and m.label == "PERSON":
+            m.label, m.country = "GPE", None
+            m.canonical = _straight(_title_if_caps(m.text))
+
+
+def _unknown_place_reading(text: str, m: _Mention, first_names: set[str]) -> bool:
+    """A name no gazetteer knows (a village, a small town) that the model read as a person is a place when the
+    text puts it right after "in", "near" or "outside" ("were taken to a shelter in Huehuetán") and never uses
+    it as a person's (kin, an age, a speech verb), nor as anyone's first name."""
+    if m.label != "PERSON" or " " in m.text.strip() or m.text in first_names:
+        return False
+    name = re.escape(m.text)
+    if re.search(r"\b(?:in|near|outside)\s+" + name + r"\b(?!['’]s)", text) is None:
+        return False
+    return _PERSONAL_USE.search(text.replace(m.text, "\0")) is None
 
 
 def _apply_acronyms(text: str, mentions: list[_Mention]) -> None:
