@@ -28,12 +28,18 @@ MIGRATION_TEXTS = [
     # sea crossings told without "migrant": Channel and Rohingya boats
     "Border Force crews brought 612 people ashore at Dover after they crossed the Channel in small boats.",
     "A wooden boat carrying 180 Rohingya reached Aceh on Sunday, the UNHCR said.",
+    # European wording: checks at internal borders, "international protection" for asylum
+    "Austria extended its border controls with Slovenia and Hungary, and police stepped up border checks.",
+    "Applicants for international protection will be housed in the new centre, the minister said.",
 ]
 OTHER_TEXTS = [
     "The central bank raised interest rates by a quarter point on Wednesday, citing inflation.",
     "The home team won the championship after a dramatic overtime goal in front of 60,000 fans.",
     "The senator introduced a bill to cut taxes for small businesses and expand broadband access.",
     "A wall of fog rolled over the bay as commuters crossed the bridge on Tuesday morning.",
+    # the holiday caravan, the payment card, and birds that migrate
+    "The caravan park reopened after the flood, and shoppers paid with Visa gift cards at the caravan site.",
+    "Migratory birds crowd the wetland each spring; the godwit migration is the longest of any bird species.",
 ]
 
 

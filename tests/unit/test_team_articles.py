@@ -28,6 +28,7 @@ BLIND_K = GOLD.with_name("team-blind-k.jsonl")
 BLIND_L = GOLD.with_name("team-blind-l.jsonl")
 # Eleventh session: 30 more by three writers (set N), written as training data for the learned classifier
 SET_N = GOLD.with_name("team-set-n.jsonl")
+SET_O = SET_N.with_name("team-set-o.jsonl")  # and 40 more (set O), the same way
 TRAINED_ON = ("team1-", "team2-", "team3-")
 
 
@@ -45,8 +46,9 @@ def _scores(items: list[dict[str, Any]], *, learned: bool) -> Any:
 
 @pytest.mark.parametrize(
     "path",
-    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K, BLIND_L, SET_N],
-    ids=["team-gold", "team-blind", "team-blind-i", "team-blind-j", "team-blind-k", "team-blind-l", "team-set-n"],
+    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K, BLIND_L, SET_N, SET_O],
+    ids=["team-gold", "team-blind", "team-blind-i", "team-blind-j", "team-blind-k", "team-blind-l", "team-set-n",
+         "team-set-o"],
 )
 def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
     for item in load_gold(path):

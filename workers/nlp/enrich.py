@@ -29,7 +29,7 @@ from workers.nlp.relevance import THRESHOLD, lexical_score, score_relevance, tex
 from workers.nlp.sentence_types import type_classifier
 from workers.nlp.types import EnrichedItem, Event, Processing
 
-PIPELINE_VERSION = "borderlines-nlp/1.6.0"  # 1.6: legal steps, removals by charter, quoted speech, big cities
+PIPELINE_VERSION = "borderlines-nlp/1.7.0"  # 1.7: learned events on by default, trained on 150 team articles
 # Events are extracted only where the body-level relevance reaches this share of the threshold; the final
 # relevance (which also counts events) then decides whether they are kept.
 _EVENT_GATE = 0.75
