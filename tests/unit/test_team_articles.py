@@ -1,7 +1,9 @@
 """The enrichment scored on the team's own annotated articles (tests/fixtures/team, fiction we wrote).
 
-The 42 articles of seven writers are held out from the learned classifier's training data; the floors
-sit below the measured numbers (docs/EVALUATION.md, eighth to tenth sessions) so a regression shows, not noise.
+The 42 articles of seven writers are held out from the learned classifier's training data: they measure the
+default settings (rules and classifier). Sets G to L train the classifier since the eleventh session, so their
+floors measure the trigger rules alone. The floors sit below the measured numbers (docs/EVALUATION.md, eighth to
+eleventh sessions) so a regression shows, not noise.
 """
 
 from __future__ import annotations
@@ -57,23 +59,25 @@ def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
 
 
 def test_held_out_articles_meet_their_floors(held_out: list[dict[str, Any]]) -> None:
-    report = _scores(held_out, learned=True)
-    assert report.relevance.f1 >= 0.9  # measured 0.959
-    assert report.events.f1 >= 0.6  # measured 0.655
-    assert report.event_types.f1 >= 0.64  # measured 0.700
-    assert report.entities.overall.f1 >= 0.72  # measured 0.772
+    report = _scores(held_out, learned=True)  # the default settings
+    assert report.relevance.f1 >= 0.9  # measured 0.959 (eighth session), 0.973 (eleventh)
+    assert report.events.f1 >= 0.66  # measured 0.655, 0.711
+    assert report.event_types.f1 >= 0.70  # measured 0.700, 0.760
+    assert report.status.value is not None and report.status.value >= 0.84  # measured 0.894 (eleventh)
+    assert report.entities.overall.f1 >= 0.74  # measured 0.772, 0.783
 
 
 def test_learned_events_add_recall_on_held_out_articles(held_out: list[dict[str, Any]]) -> None:
     with_learned = _scores(held_out, learned=True)
     rules_only = _scores(held_out, learned=False)
-    # measured 96 vs 90 matched gold events; since the seventh session's trigger rules the classifier no
-    # longer raises F1 here (0.655 vs 0.659): it adds recall at the cost of precision
+    # measured 113 vs 106 matched gold events in the eleventh session (event F1 0.711 vs 0.707): on these 42
+    # articles, whose misses shaped many rules, it adds recall and little F1; on writing the rules were never
+    # tuned on it adds much more (docs/EVALUATION.md)
     assert with_learned.events.tp > rules_only.events.tp
     assert with_learned.events.recall > rules_only.events.recall
 
 
-def test_default_settings_meet_their_floors_on_the_blind_articles() -> None:
+def test_the_rules_meet_their_floors_on_the_blind_articles() -> None:
     items = load_gold(BLIND)
     assert len(items) == 48
     report = _scores(items, learned=False)
@@ -85,7 +89,7 @@ def test_default_settings_meet_their_floors_on_the_blind_articles() -> None:
     assert report.entities.overall.f1 >= 0.72  # measured 0.756, 0.780 now
 
 
-def test_default_settings_meet_their_floors_on_set_i() -> None:
+def test_the_rules_meet_their_floors_on_set_i() -> None:
     items = load_gold(BLIND_I)
     assert len(items) == 24
     report = _scores(items, learned=False)
@@ -97,7 +101,7 @@ def test_default_settings_meet_their_floors_on_set_i() -> None:
     assert report.entities.overall.f1 >= 0.62  # measured 0.676, 0.677, 0.695 now
 
 
-def test_default_settings_meet_their_floors_on_set_j() -> None:
+def test_the_rules_meet_their_floors_on_set_j() -> None:
     items = load_gold(BLIND_J)
     assert len(items) == 24
     report = _scores(items, learned=False)
@@ -109,7 +113,7 @@ def test_default_settings_meet_their_floors_on_set_j() -> None:
     assert report.entities.overall.f1 >= 0.68  # measured 0.735, 0.737
 
 
-def test_default_settings_meet_their_floors_on_set_k() -> None:
+def test_the_rules_meet_their_floors_on_set_k() -> None:
     items = load_gold(BLIND_K)
     assert len(items) == 24
     report = _scores(items, learned=False)
@@ -122,7 +126,7 @@ def test_default_settings_meet_their_floors_on_set_k() -> None:
     assert report.entities.overall.f1 >= 0.70  # measured 0.736, 0.741, 0.745
 
 
-def test_default_settings_meet_their_floors_on_set_l() -> None:
+def test_the_rules_meet_their_floors_on_set_l() -> None:
     items = load_gold(BLIND_L)
     assert len(items) == 24
     report = _scores(items, learned=False)
