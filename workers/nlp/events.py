@@ -269,7 +269,8 @@ def extract_events(
                 built[rule.event_type] = cand
         if learned and close[index]:
             # also where a rule of the type fired but its reading failed the checks: the classifier's cue may
-            # be the right verb ("a bus carrying 75 migrants pulled up", not "the first to reach the city")
+            # be the right verb ("the president received his counterparts ... in a meeting centered on ...":
+            # "received", where the rule read the noun "meeting")
             for rule, start, _ in _learned_hits(sent, set(built)):
                 cand = _build(doc, sent, index, rule, start, ents_by_sent[index], anchor, anchor_kind)
                 if cand is not None:
@@ -1853,18 +1854,21 @@ def _date(
 
 
 _FORESEE_VERBS = _PLAN_HEADS | _words("foresee program programme slate envisage")
-_PRESENT_PASSIVE = frozenset({"is", "are", "'s", "be"})  # "be": "will be", "could be" (the aux decides)
+_PRESENT_PASSIVE = frozenset({"is", "are", "'s", "be"})  # "be": "will be"
 
 
 def _foreseen(verb: Token) -> bool:
     """A plan verb in the present passive is the act's own timetable ("a flight is programmed for next week",
-    "is foreseen", "is scheduled"): translated Spanish says so where English says "will"."""
+    "is foreseen", "is scheduled"): translated Spanish says so where English says "will". Not under a modal
+    ("could be scheduled" stays hypothetical)."""
     passive = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
     planning = verb.lemma_.lower() in _FORESEE_VERBS or verb.lower_ == "slated"  # the lemmatizer gives "slat"
-    return planning and verb.tag_ == "VBN" and bool(passive & _PRESENT_PASSIVE)
-
-
-_OPENERS = _words("once if when unless until whenever")
+    return (
+        planning
+        and verb.tag_ == "VBN"
+        and bool(passive & _PRESENT_PASSIVE)
+        and not _aux_lemmas(verb) & _HYPO_AUX
+    )
 
 
 _COMPLETION_VERBS = _words("sign seal conclude ratify approve adopt pass issue publish enact")
@@ -1882,6 +1886,9 @@ def _act_participle(noun: Token) -> bool:
         and head.tag_ in ("VBD", "VBN")
         and not _aux_lemmas(head) & (_FUTURE_AUX | _HYPO_AUX)
     )
+
+
+_OPENERS = _words("once if when unless until whenever")
 
 
 def _reduced_past_relative(verb: Token) -> bool:

@@ -197,17 +197,13 @@ def text_evidence(text: str, title: str | None) -> dict[str, float]:
         _evidence(text, 1.0, per_topic)
         if title:
             _evidence(title, _TITLE_WEIGHT, per_topic)
-    if "migration" in per_topic and _wildlife_migration(text.lower()):
-        lowered_title = (title or "").lower()
-        per_topic["migration"] -= len(_ANIMAL_MIGRATION_WORD.findall(text.lower())) + _TITLE_WEIGHT * len(
-            _ANIMAL_MIGRATION_WORD.findall(lowered_title)
-        )
-        if per_topic["migration"] <= 0:
-            del per_topic["migration"]
-    if "asylum" in per_topic and _hospital_asylum(text.lower()):
-        per_topic["asylum"] -= _asylum_words(text) + _TITLE_WEIGHT * _asylum_words(title or "")
-        if per_topic["asylum"] <= 0:
-            del per_topic["asylum"]  # refugees or TPS named elsewhere keep their weight
+    if not per_topic.keys() & {"migration", "asylum"}:
+        return per_topic
+    lowered = text.lower()
+    if "migration" in per_topic and _wildlife_migration(lowered):
+        _discount(per_topic, "migration", _ANIMAL_MIGRATION_WORD, lowered, title)
+    if "asylum" in per_topic and _hospital_asylum(lowered):
+        _discount(per_topic, "asylum", _BARE_ASYLUM, lowered, title)
     return per_topic
 
 
@@ -229,9 +225,17 @@ def _hospital_asylum(lowered: str) -> bool:
     return _HOSPITAL_SENSE.search(lowered) is not None and _PROTECTION_SENSE.search(lowered) is None
 
 
-def _asylum_words(text: str) -> float:
-    """The weight the bare word "asylum" added to the asylum topic."""
-    return float(len(re.findall(r"\basylum\b(?![\s-]+seekers?)", text.lower())))
+_BARE_ASYLUM = re.compile(r"\basylum\b(?![\s-]+seekers?)")  # what "asylum" alone added to the asylum topic
+
+
+def _discount(
+    per_topic: dict[str, float], topic: str, word: re.Pattern[str], lowered: str, title: str | None
+) -> None:
+    """Take back what the words of another sense added to `topic` (body and title); other terms of the topic
+    ("refugees", "TPS") keep their weight."""
+    per_topic[topic] -= len(word.findall(lowered)) + _TITLE_WEIGHT * len(word.findall((title or "").lower()))
+    if per_topic[topic] <= 0:
+        del per_topic[topic]
 
 
 def _score(evidence: float, words: int) -> float:
