@@ -293,6 +293,20 @@ def test_an_unknown_village_after_in_is_a_place_not_a_person(nlp: Language) -> N
     assert all(e["label"] != "GPE" for e in _ents(nlp, person) if e["text"] == "Yaretzi")
 
 
+def test_one_word_of_an_office_is_no_organisation(nlp: Language) -> None:
+    text = ("The Home Secretary, Priti Patel, will visit Dover on Friday. Interior Minister Nancy Faeser said "
+            "Germany would extend its border checks, and the head of State called for calm.")
+    orgs = {e["text"] for e in _ents(nlp, text) if e["label"] == "ORG"}
+    assert not orgs & {"Home", "Interior", "State"}
+
+
+def test_the_commission_after_the_european_commission_is_that_body(nlp: Language) -> None:
+    text = ("The European Commission proposed new return rules on Tuesday. The Commission said member states "
+            "deported fewer than a fifth of those ordered to leave.")
+    commissions = {e["canonical"] for e in _ents(nlp, text) if e["text"] in ("Commission", "European Commission")}
+    assert commissions == {"European Commission"}
+
+
 def test_subdivisions_resolve_to_their_country() -> None:
     assert canonicalize("Chiapas", "GPE") == ("Chiapas", "MEX")
     assert country_of("Nuevo León") == "MEX"

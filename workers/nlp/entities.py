@@ -577,6 +577,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
     for m in mentions:
         if m.label in NAME_LABELS and not m.fixed and _is_junk(m.text, m.label, lower_words):
             continue
+        if m.label == "ORG" and not m.fixed and _role_fragment(text, m):
+            continue
         if m.common and not m.fixed and m.canonical == _straight(m.text) and not _is_known_name(m.text):
             continue
         out.append(
@@ -1504,6 +1506,19 @@ def _apply_facilities(text: str, mentions: list[_Mention]) -> None:
             m.label = "FAC"
 
 
+_ROLE_AFTER = re.compile(r"\s+(?:Secretary|Secretaries|Minister|Ministers|Commissioner|Commissioners)\b")
+_ROLE_BEFORE = re.compile(r"\bhead\s+of\s+$", re.IGNORECASE)
+
+
+def _role_fragment(text: str, m: _Mention) -> bool:
+    """One word of an office the model cut out as an organisation: "Home" in "the Home Secretary",
+    "Interior" in "Interior Minister Nancy Faeser", "State" in "the head of State"."""
+    if " " in m.text.strip():
+        return False
+    before = _ROLE_BEFORE.search(text, max(0, m.start - 12), m.start)
+    return _ROLE_AFTER.match(text, m.end) is not None or before is not None
+
+
 def _apply_org_short_forms(mentions: list[_Mention]) -> None:
     """ "the Judiciary Committee" after "the Senate Judiciary Committee": the nearest longer name it ends."""
     owned = {m.canonical.split("'s ", 1)[0]: m for m in mentions if m.label == "ORG" and "'s " in m.canonical}
@@ -1514,12 +1529,15 @@ def _apply_org_short_forms(mentions: list[_Mention]) -> None:
             m.label, m.canonical, m.country, m.fixed = "ORG", owner.canonical, owner.country, True
         if m.label != "ORG":
             continue
-        if not m.fixed and len(m.canonical.split()) >= 2:
-            for prev in reversed(longs):
+        words = len(m.canonical.split())
+        if not m.fixed:
+            # "the Judiciary Committee" after a name of three words or more; one word ("the Commission" after
+            # "the European Commission") after one of two or more
+            for prev in reversed(longs if words == 1 else [p for p in longs if len(p.canonical.split()) >= 3]):
                 if prev.canonical.endswith(" " + m.canonical):
                     m.canonical, m.country, m.fixed = prev.canonical, prev.country, True
                     break
-        if len(m.canonical.split()) >= 3:
+        if words >= 2:
             longs.append(m)
 
 
