@@ -307,6 +307,12 @@ def test_the_commission_after_the_european_commission_is_that_body(nlp: Language
     assert commissions == {"European Commission"}
 
 
+def test_a_known_city_the_model_left_untagged_is_found_after_a_preposition(nlp: Language) -> None:
+    text = "Migrants crossed the Channel from Calais to Dover on Tuesday."
+    calais = [e for e in _ents(nlp, text) if e["text"] == "Calais"]
+    assert [(e["label"], e["country"]) for e in calais] == [("GPE", "FRA")]
+
+
 def test_subdivisions_resolve_to_their_country() -> None:
     assert canonicalize("Chiapas", "GPE") == ("Chiapas", "MEX")
     assert country_of("Nuevo León") == "MEX"

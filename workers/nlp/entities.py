@@ -553,6 +553,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
                 m.common = common
                 mentions.append(m)
     _add_dateline(text, mentions)
+    _add_untagged_places(text, mentions, junk)
     _add_credit_mentions(text, mentions)
     _add_party_states(text, mentions, junk)
     _add_hyphen_countries(text, mentions, junk)
@@ -1164,6 +1165,37 @@ def _add_dateline(text: str, mentions: list[_Mention]) -> None:
         canonical = place.name if place.kind in ("country", "state") else name
         mentions.append(_Mention(raw, "GPE", start, end, canonical, place.country, True))
         added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
+
+
+# A known place the small model left untagged ("migrants walked from Calais to the beach"): after a place or motion
+# preposition, a capitalised name geonames knows as a city of 50,000 people or more, a province, a state or a
+# country is that place. The preposition keeps out the surnames and common words that are also town names.
+_UNTAGGED_PLACE_RE = re.compile(
+    r"\b(?:in|near|from|to|at|outside|off|into|toward|towards|via|through)\s+"
+    r"((?:[A-Z][\w'’.-]*[a-z\u00e0-\u00ff][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*[a-z\u00e0-\u00ff][\w'’.-]*){0,2})"
+)
+_UNTAGGED_CITY_POP = 50_000
+
+
+def _add_untagged_places(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
+    added = False
+    for match in _UNTAGGED_PLACE_RE.finditer(text):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest known name first: "San Pedro Sula" before "San"
+            name = " ".join(words[:n]).rstrip(".'’")
+            start = match.start(1)
+            end = start + len(name)
+            if in_ranges(start, end, junk) or any(x.start < end and start < x.end for x in mentions):
+                break
+            place = find_place(name)
+            if place is None or (place.kind == "city" and place.population < _UNTAGGED_CITY_POP):
+                continue
+            canonical = place.name if place.kind in ("country", "state") else _straight(name)
+            mentions.append(_Mention(name, "GPE", start, end, canonical, place.country, True))
+            added = True
+            break
     if added:
         mentions.sort(key=lambda x: x.start)
 
