@@ -32,7 +32,7 @@ BLIND_L = GOLD.with_name("team-blind-l.jsonl")
 SET_N = GOLD.with_name("team-set-n.jsonl")
 SET_O = SET_N.with_name("team-set-o.jsonl")  # and 40 more (set O), the same way
 # Eleventh session: 24 more by three writers (set M), scored blind at the session's start, twice in the middle and
-# at its end; kept out of the classifier's training data like the 42 above
+# twice at its end; kept out of the classifier's training data like the 42 above
 BLIND_M = GOLD.with_name("team-blind-m.jsonl")
 TRAINED_ON = ("team1-", "team2-", "team3-")
 
@@ -67,7 +67,7 @@ def test_held_out_articles_meet_their_floors(held_out: list[dict[str, Any]]) -> 
     assert report.events.f1 >= 0.66  # measured 0.655, 0.711
     assert report.event_types.f1 >= 0.70  # measured 0.700, 0.760
     assert report.status.value is not None and report.status.value >= 0.84  # measured 0.894 (eleventh)
-    assert report.entities.overall.f1 >= 0.74  # measured 0.772, 0.783
+    assert report.entities.overall.f1 >= 0.74  # measured 0.772, 0.786
 
 
 def test_learned_events_add_recall_on_held_out_articles(held_out: list[dict[str, Any]]) -> None:
@@ -151,5 +151,5 @@ def test_default_settings_meet_their_floors_on_set_m() -> None:
     assert report.event_types.f1 >= 0.58  # measured 0.549, 0.641
     assert report.status.value is not None and report.status.value >= 0.85  # measured 0.911, 0.917
     assert report.date.value is not None and report.date.value >= 0.66  # measured 0.667, 0.733
-    assert report.entities.overall.f1 >= 0.58  # measured 0.624, 0.628
+    assert report.entities.overall.f1 >= 0.58  # measured 0.624, 0.632
 
