@@ -54,7 +54,7 @@ class Settings:
     batch_window_s: float = 0.1  # at full load batches fill first; at low load this is added latency
     parse_max_chars: int = nlp_defaults.PARSE_MAX_CHARS  # one nlp.pipe group at most: bounds peak memory
     prefilter: bool = nlp_defaults.PREFILTER  # skip the parse and event rules where the words rule migration out
-    learned_events: bool = nlp_defaults.LEARNED_EVENTS  # opt-in: the sentence classifier adds events rules miss
+    learned_events: bool = nlp_defaults.LEARNED_EVENTS  # the sentence classifier adds events the rules miss
     # Limits on what comes from outside
     max_message_bytes: int = 1_048_576
     max_body_chars: int = nlp_defaults.MAX_BODY_CHARS  # longer bodies are cut at a paragraph
