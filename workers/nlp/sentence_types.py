@@ -7,8 +7,8 @@ sentences the team wrote (`data/event_sentences.jsonl`: about 2,260 single sente
 as hard negatives, plus every sentence of 18 team-written articles labelled from their gold events;
 `data/article_sentences.jsonl`: the sentences of 190 more team-written articles, those with an event and
 three in ten of the others; no publisher text). The sentences are fiction: events, figures and quotes in
-them are invented, also where they name a real official. The model is trained when first used (about a
-second) with a fixed procedure, so every worker builds identical weights from the shipped data and no
+them are invented, also where they name a real official. The model is trained when first used (under two
+seconds) with a fixed procedure, so every worker builds identical weights from the shipped data and no
 binary model file can drift from its data.
 
 Pure code: numpy only, no spaCy, no Kafka.
