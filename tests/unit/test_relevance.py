@@ -31,6 +31,13 @@ MIGRATION_TEXTS = [
     # European wording: checks at internal borders, "international protection" for asylum
     "Austria extended its border controls with Slovenia and Hungary, and police stepped up border checks.",
     "Applicants for international protection will be housed in the new centre, the minister said.",
+    # the words of pushbacks, workplace checks and displacement, with no "migrant" at all
+    "The court found that police carried out pushbacks and the collective expulsion of aliens at the border.",
+    "The bill would require every employer to check new hires through E-Verify, and the E-Verify rule "
+    "would start in July.",
+    "Some 3,000 displaced persons crossed the river; the displaced persons were given shelter, and the "
+    "government said it respects non-refoulement.",
+    "Police moved 400 exiles from the camp; eleven were placed in the administrative detention centre.",
 ]
 OTHER_TEXTS = [
     "The central bank raised interest rates by a quarter point on Wednesday, citing inflation.",
@@ -40,6 +47,8 @@ OTHER_TEXTS = [
     # the holiday caravan, the payment card, and birds that migrate
     "The caravan park reopened after the flood, and shoppers paid with Visa gift cards at the caravan site.",
     "Migratory birds crowd the wetland each spring; the godwit migration is the longest of any bird species.",
+    # expelled from school or party: weak on its own
+    "The academy expelled two pupils for cheating, and the party expelled a councillor after the vote.",
 ]
 
 
@@ -139,6 +148,8 @@ def test_precheck_covers_every_topic_term() -> None:
         "daca": "Dream Act",
         "smuggling": "coyotes",
         "sea-crossings": "crossed the English Channel",
+        "expulsion": "expelled",
+        "displacement": "internally displaced persons",
         "agencies": "DHS",
         "travel-ban": "travel ban",
         "wall": "the wall",

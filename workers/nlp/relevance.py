@@ -25,7 +25,8 @@ _PRECHECK = re.compile(
     r"\bwall\b|citizenship|naturaliz|green\s+card|travel\s+ban|frontera|migrante|remain\s+in\s+mexico|"
     r"safe\s+third|protected\s+status|deferred\s+action|dream\s+act|public\s+charge|coyote|traffick|"
     r"newcomer|\bdhs\b|\bcbp\b|uscis|protection\s+protocols|muslim\s+ban|tent\s+city|port\s+of\s+entry|"
-    r"ports\s+of\s+entry|international\s+protection|" + SEA_CROSSINGS,
+    r"ports\s+of\s+entry|international\s+protection|e-verify|push-?backs|readmission|expel|expuls|displace|"
+    r"idps|refoulement|exiles|detention|" + SEA_CROSSINGS,
 )  # lower-case terms, searched in lower-cased text: 4x faster than re.IGNORECASE on long bodies (measured)
 
 # Topic -> (pattern, weight). Weights say how strongly one mention points at a migration story.
@@ -34,7 +35,7 @@ _TOPICS: dict[str, tuple[re.Pattern[str], float]] = {
         re.compile(
             r"\b(?:immigra\w*|migra(?:nt|nts|tion|tory)|emigra\w*|undocumented|illegal\s+aliens?|"
             r"illegal\s+immigrants?|unauthorized\s+immigrants?|migrantes?|chain\s+migration|green\s+cards?|"
-            r"naturaliz\w+|newcomers)\b",
+            r"naturaliz\w+|newcomers|e-verify|push-?backs|readmission)\b",
             re.IGNORECASE,
         ),
         1.0,
@@ -67,7 +68,7 @@ _TOPICS: dict[str, tuple[re.Pattern[str], float]] = {
     ),
     "detention": (
         re.compile(
-            r"\b(?:detention\s+(?:centers?|facilit\w+|camps?)|tent\s+city|family\s+"
+            r"\b(?:detention\s+(?:cent(?:er|re)s?|facilit\w+|camps?)|tent\s+city|family\s+"
             r"separations?|separated\s+(?:families|children))\b",
             re.IGNORECASE,
         ),
@@ -76,6 +77,18 @@ _TOPICS: dict[str, tuple[re.Pattern[str], float]] = {
     # not the holiday kind ("a caravan park", "caravanning")
     "caravan": (re.compile(r"\bcaravans?\b(?!\s+(?:parks?|sites?|holidays?|clubs?))", re.IGNORECASE), 1.0),
     "daca": (re.compile(r"\b(?:daca|dreamers?|dream\s+act|deferred\s+action)\b", re.IGNORECASE), 1.0),
+    # expelling people is removal ("the collective expulsion of aliens"), but diplomats, pupils and party
+    # members are expelled too: weak on its own
+    "expulsion": (re.compile(r"\b(?:expel\w*|expulsions?)\b", re.IGNORECASE), 0.4),
+    # people forced from home, also inside their country (camps, returns); floods and wars displace too
+    "displacement": (
+        re.compile(
+            r"\b(?:(?:internally\s+)?displaced\s+(?:persons|people|families|civilians)|displacement\s+camps?|idps|"
+            r"non-refoulement|refoulement|exiles)\b",
+            re.IGNORECASE,
+        ),
+        0.5,
+    ),
     "smuggling": (re.compile(r"\b(?:smuggl\w+|coyotes|human\s+trafficking)\b", re.IGNORECASE), 0.6),
     "sea-crossings": (re.compile(rf"\b(?:{SEA_CROSSINGS})\b", re.IGNORECASE), 0.8),
     # the agencies that run migration enforcement; acronyms case-sensitive ("ice" is also just ice)
