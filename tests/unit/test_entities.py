@@ -150,6 +150,73 @@ def test_place_qualified_by_state_is_a_place(nlp: Language) -> None:
     assert fort and fort[0]["label"] == "GPE" and fort[0]["country"] == "USA"
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet", "mention"),
+    [
+        ("SALEM, Ore. (CVPS) - The county voted on Tuesday to end its jail contract.", "Cascade Valley Press Service",
+         "CVPS"),
+        ("LIMA, May 3 (Meridian) - Peru sent troops to its southern border.", "Meridian Wire", "Meridian"),
+        ("A deputy told the Ledger that the shelter was full.", "The Harbor Ledger", "the Ledger"),
+        ("CNN reported the raid on Monday.", "CNN (Web News)", "CNN"),
+    ],
+)
+def test_the_items_outlet_named_in_its_body_is_an_org(nlp: Language, text: str, outlet: str, mention: str) -> None:
+    ents = extract_entities(nlp(text), outlet=outlet)
+    named = [e for e in ents if e["label"] == "ORG" and e["canonical"] == outlet.removesuffix(" (Web News)")]
+    assert named and text[named[0]["start"] : named[0]["end"]] == mention.removeprefix("the ")
+
+
+def test_an_outlet_is_not_found_where_the_body_does_not_name_it(nlp: Language) -> None:
+    # a columnist's name as the feed's "source" stays a person; initials in brackets far from the dateline are not
+    # the outlet
+    col = extract_entities(nlp("Rich Lowry writes that the wall matters."), outlet="Rich Lowry")
+    assert not any(e["label"] == "ORG" for e in col)
+    late = "Officials met on Monday. " * 20 + "The agreement (HP) was signed."
+    assert not any(e["canonical"] == "Harbor Post" for e in extract_entities(nlp(late), outlet="Harbor Post"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("VANCOUVER (NCW) — The United States on Monday closed the crossing.", "Vancouver"),
+        ("Niamey, 28 November 2023 (SDI) – The junta repealed the law on migrant transport.", "Niamey"),
+        ("Fifty young men managed to enter Melilla in the early hours of Sunday.", "Melilla"),
+        ("The weekend brought hundreds of people to the island of Lampedusa.", "Lampedusa"),
+    ],
+)
+def test_datelines_and_places_entered_are_places(nlp: Language, text: str, place: str) -> None:
+    got = _by_label(_ents(nlp, text))
+    assert place in got["GPE"] and place not in got["PERSON"]
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person(nlp: Language) -> None:
+    assert "Jackson" in _by_label(_ents(nlp, "Smith left Jackson at the office."))["PERSON"]
+
+
+def test_names_with_particles_titles_and_copyright_marks(nlp: Language) -> None:
+    text = (
+        "Commission President Ursula von der Leyen visited the island on Friday. Calder County Sheriff Renee "
+        "Castellano said deputies would not help, and Cllr Patricia Fenwick agreed.\n\n"
+        "Riproduzione riservata © Copyright Corriere del Porto"
+    )
+    got = _by_label(_ents(nlp, text))
+    assert {"Ursula von der Leyen", "Renee Castellano", "Patricia Fenwick"} <= got["PERSON"]
+    assert "Corriere del Porto" in got["ORG"]
+    assert not got["GPE"] & {"Leyen"}
+
+
+@pytest.mark.parametrize("town", ["Qarawa", "Bajo Verde"])
+def test_an_unknown_town_read_as_an_organisation_or_person_is_a_place(nlp: Language, town: str) -> None:
+    text = f"Families left the camps in {town} on Saturday, and more are expected to leave {town} next week."
+    got = _by_label(_ents(nlp, text))
+    assert town in got["GPE"] and town not in got["ORG"] | got["PERSON"]
+
+
+def test_a_body_after_in_stays_a_body(nlp: Language) -> None:
+    got = _by_label(_ents(nlp, "Officials in the Qarawa Police Department said the camp in Qarawa was closed."))
+    assert "Qarawa Police Department" in got["ORG"]
+
+
 # ---------------------------------------------------------------------------- gazetteer
 
 

@@ -32,6 +32,17 @@ JUNK_LINES = [
     "Comments",
     "https://example.com/story",
     "( Also on The Daily Wire: Governor signs sanctuary bill)",
+    # app prompts, and the UI strings of French, Italian, Portuguese and German pages
+    "Download the WXYZ 5 News app for breaking news alerts.",
+    "Únete a nuestro canal de WhatsApp",
+    "Lire aussi : Le port de Dunkerque sous tension",
+    "Suivez-nous sur Google Actualités",
+    "Partager cet article : Facebook | X",
+    "Réagir à cet article (4 commentaires)",
+    "Leggi anche: Sbarchi in aumento a Pozzallo",
+    "Deixe seu comentário",
+    "Folgen Sie uns auf Google News",
+    "Anzeige",
 ]
 CREDIT_LINES = [
     "(AP Photo/Jane Doe)",
@@ -39,6 +50,7 @@ CREDIT_LINES = [
     "Copyright 2019 Example Media",
     "Photo: John Roe/Reuters",
     "By Jane Q. Reporter",
+    "Riproduzione riservata © Copyright La Voce del Porto",
 ]
 PROSE_LINES = [
     "The secretary met her counterpart on Tuesday to discuss migration.",
@@ -46,6 +58,7 @@ PROSE_LINES = [
     "Comments made by the minister on Monday drew criticism from advocates for asylum seekers.",
     "Officials said more than 2,000 people had crossed the river in the past week.",
     "Also at stake: the money for the wall, which Congress must approve by Friday.",
+    "Download speeds in the border towns lag far behind the national average, the regulator said.",
 ]
 
 

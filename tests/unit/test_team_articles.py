@@ -31,6 +31,7 @@ BLIND_L = GOLD.with_name("team-blind-l.jsonl")
 # Eleventh session: 30 more by three writers (set N), written as training data for the learned classifier
 SET_N = GOLD.with_name("team-set-n.jsonl")
 SET_O = SET_N.with_name("team-set-o.jsonl")  # and 40 more (set O), the same way
+SET_Q = SET_N.with_name("team-set-q.jsonl")  # twelfth session: 40 more (set Q), the same way
 # Eleventh session: 24 more by three writers (set M), scored blind at the session's start, twice in the middle and
 # twice at its end; kept out of the classifier's training data like the 42 above
 BLIND_M = GOLD.with_name("team-blind-m.jsonl")
@@ -51,9 +52,9 @@ def _scores(items: list[dict[str, Any]], *, learned: bool) -> Any:
 
 @pytest.mark.parametrize(
     "path",
-    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K, BLIND_L, BLIND_M, SET_N, SET_O],
+    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K, BLIND_L, BLIND_M, SET_N, SET_O, SET_Q],
     ids=["team-gold", "team-blind", "team-blind-i", "team-blind-j", "team-blind-k", "team-blind-l", "team-blind-m",
-         "team-set-n", "team-set-o"],
+         "team-set-n", "team-set-o", "team-set-q"],
 )
 def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
     for item in load_gold(path):

@@ -70,7 +70,8 @@ _TITLES = (
     "padre", "lawyer", "attorney", "prosecutor", "superintendent", "detective", "lieutenant", "sergeant",
     "captain", "colonel", "corporal", "trooper", "diputado", "diputada", "senador", "senadora", "ministro",
     "ministra", "embajador", "embajadora", "licenciado", "lic.", "envoy", "activist", "journalist",
-    "reporter", "inspector", "inspector general",
+    "reporter", "inspector", "inspector general", "cllr", "cllr.", "datuk", "datuk seri", "tan sri", "dato'",
+    "dato’", "dato' seri", "dato’ seri",
 )  # fmt: skip
 # Titles that are also first names ("Lady Gaga", "Don Young"): stripped only before a full name.
 _NAME_LIKE_TITLE_RE = re.compile(r"^(?:first\s+)?(?:lady|don)\s+(?=\S+\s+\S)", re.IGNORECASE)
@@ -79,6 +80,13 @@ _TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _LEAD_DET_RE = re.compile(r"^(?:the|The|THE|a|an|this|that|these|those)\s+")
+# a credit line's copyright mark glued to the owner's name ("Copyright Corriere del Porto")
+_LEAD_COPYRIGHT_RE = re.compile(r"^(?:Copyright|COPYRIGHT|©|\([Cc]\))\s*(?:\d{4}\s+)?(?=[A-Z])")
+# an office held in a named place, before the holder's name ("Calder County Sheriff Renee Castellano")
+_PLACE_OFFICE_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){1,3}(?:Sheriff|Mayor|Judge|Commissioner|Councillor|Cllr\.?|Governor|Minister|"
+    r"Secretary|Spokesperson|Spokesman|Spokeswoman|Director|Prosecutor)\s+(?=[A-Z][\w'’-]+\s+[A-Z])"
+)
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _EDGE_PUNCT = " \t\n\"'“”‘’.,;:!?()[]{}<>-–—*•|/\\"
 _LEAD_POSSESSIVE_RE = re.compile(r"^['’]?s\s+(?=[A-Z])")
@@ -127,7 +135,9 @@ _ORG_WORDS = _ORG_WORDS | _NEWSPAPER_WORDS
 _ORG_LEAD_WORDS = _wordset(
     "diario periódico periodico revista radio noticias crónica cronica centro instituto secretaría secretaria "
     "ministerio universidad fundación fundacion asociación asociacion comisión comision consejo dirección "
-    "direccion oficina procuraduría procuraduria fiscalía fiscalia guardia policía policia ejército ejercito"
+    "direccion oficina procuraduría procuraduria fiscalía fiscalia guardia policía policia ejército ejercito "
+    # and the newspapers of Italian, French, Portuguese and German pages
+    "corriere gazzetta giornale quotidiano jornal folha gazeta heraldo l'écho écho gazette zeitung"
 )
 _NOT_ORG_READINGS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "PRODUCT"})
 _PARTY_ADJECTIVES = _wordset("Republican Democratic Democrat GOP")
@@ -445,8 +455,13 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             start += m.end()
             seg = seg[m.end() :]
             changed = True
+        m = _LEAD_COPYRIGHT_RE.match(seg)
+        if m:
+            start += m.end()
+            seg = seg[m.end() :]
+            changed = True
         if label == "PERSON":
-            m = _TITLE_RE.match(seg)
+            m = _TITLE_RE.match(seg) or _PLACE_OFFICE_RE.match(seg)
             if m and m.end() < len(seg):
                 start += m.end()
                 seg = seg[m.end() :]
@@ -523,8 +538,9 @@ def _is_junk(seg: str, label: str, lower_words: frozenset[str]) -> bool:
 # ----------------------------------------------------------------------------------------------
 
 
-def extract_entities(doc: Doc) -> list[Entity]:
-    """Clean, canonical, country-tagged entities of ``doc`` (offsets into ``doc.text``)."""
+def extract_entities(doc: Doc, outlet: str | None = None) -> list[Entity]:
+    """Clean, canonical, country-tagged entities of ``doc`` (offsets into ``doc.text``). ``outlet`` is the
+    item's `source`: where the body names it, however briefly, that mention is the outlet (ORG)."""
     text = doc_text(doc)
     junk = _junk_ranges(doc, text)
     # words the document uses in lower case; a regex is ~10x cheaper than materialising spaCy tokens
@@ -553,6 +569,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
                 m.common = common
                 mentions.append(m)
     _add_dateline(text, mentions)
+    _add_outlet(text, mentions, junk, outlet)
     _add_untagged_places(text, mentions, junk)
     _add_credit_mentions(text, mentions)
     _add_party_states(text, mentions, junk)
@@ -624,11 +641,25 @@ def _repaired_person_names(doc: Doc, lower_words: frozenset[str]) -> list[Span]:
                 j += 1
             elif (j >= len(ents) or ents[j].start > end) and _name_word(doc[end], lower_words):
                 end += 1  # "Edwin Oliva" + "Marroquín"
+            elif _ends_on_particle(doc, end) and (
+                (doc[end].is_title and doc[end].is_alpha) or (doc[end].is_lower and doc[end].text in _PERSON_PARTICLES)
+            ):
+                # "Ursula von der" + "Leyen" (read as a place): a name does not end on its particle
+                if j < len(ents) and ents[j].start == end:
+                    if len(ents[j]) > 1:
+                        break
+                    j += 1
+                end += 1
             else:
                 break
         out.append(Span(doc, start, end, label="PERSON"))
         i = j
     return out
+
+
+def _ends_on_particle(doc: Doc, end: int) -> bool:
+    """The name [..., end) stops on "von", "de la", "bin": its surname follows."""
+    return doc[end - 1].is_lower and doc[end - 1].text in _PERSON_PARTICLES
 
 
 def _name_word(tok: Token, lower_words: frozenset[str]) -> bool:
@@ -843,7 +874,10 @@ def _apply_context_places(text: str, mentions: list[_Mention]) -> None:
 
 # a place preposition right before a name: "in Chiapas", "near Tapachula", "the state of Guerrero" ("to" and
 # "from" also take people: "a letter to Obama", "support from Rubio")
-_PLACE_PREP = r"\b(?:in|near|across|through|toward|towards|outside|(?:state|city)\s+of)\s+"
+_PLACE_PREP = (
+    r"\b(?:in|near|across|through|toward|towards|outside|above|(?:state|city|island|town|village|port)\s+of|"
+    r"enter(?:ed|ing|s)?)\s+"
+)
 # ... or a list of places after one, or after a word for them: "in Chiapas, Tabasco and Guerrero", "the
 # states of Chiapas and Tabasco", "states like Guerrero and Michoacán"
 _LIST_ITEM = r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))"
@@ -908,19 +942,23 @@ def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
         if place is not None and not m.fixed and m.label in ("PERSON", "ORG"):
             m.label, m.country, m.fixed = "GPE", place.country, True
             m.canonical = _straight(_title_if_caps(m.text))
-        elif m.text in unknown and not m.fixed and m.label == "PERSON":
+        elif m.text in unknown and not m.fixed and m.label in ("PERSON", "ORG"):
             m.label, m.country = "GPE", None
             m.canonical = _straight(_title_if_caps(m.text))
 
 
 def _unknown_place_reading(text: str, m: _Mention, first_names: set[str]) -> bool:
-    """A name no gazetteer knows (a village, a small town) that the model read as a person is a place when the
-    text puts it right after "in", "near" or "outside" ("were taken to a shelter in Huehuetán") and never uses
-    it as a person's (kin, an age, a speech verb), nor as anyone's first name."""
-    if m.label != "PERSON" or " " in m.text.strip() or m.text in first_names:
+    """A name no gazetteer knows (a village, a small town, a camp) that the model read as a person or a body is a
+    place when the text puts it right after "in", "near" or "outside" ("were taken to a shelter in Huehuetán",
+    "camps in Duhok") and never uses it as a person's (kin, an age, a speech verb), nor as anyone's first
+    name; a body's name has no organisation word ("in Frontex Operations")."""
+    words = m.text.split()
+    if m.text in first_names or len(words) > 3 or not all(w[:1].isupper() for w in words):
         return False
+    if m.label == "ORG" and any(w.lower() in _ORG_WORDS or w.lower() in _ORG_LEAD_WORDS for w in words):
+        return False  # "in Frontex Operations": a body, however placed
     name = re.escape(m.text)
-    if re.search(r"\b(?:in|near|outside)\s+" + name + r"\b(?!['’]s)", text) is None:
+    if re.search(r"\b(?:in|near|outside|(?:island|town|village|port)\s+of)\s+" + name + r"\b(?!['’]s)", text) is None:
         return False
     return _PERSONAL_USE.search(text.replace(m.text, "\0")) is None
 
@@ -1143,6 +1181,8 @@ def _add_party_states(text: str, mentions: list[_Mention], junk: list[tuple[int,
 _DATELINE_RE = re.compile(
     r"^\s*([A-Z][A-Z.'\-]*(?:\s[A-Z][A-Z.'\-]*){0,3})(?:,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?"
     r"\s*(?:\(|—|–|--|-|\.-|:)"
+    # or in title case before a written date: "Niamey, 28 November 2023 (SDI) -"
+    r"|^\s*([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*(?:\(|—|–|-)"
 )
 
 
@@ -1151,22 +1191,83 @@ def _add_dateline(text: str, mentions: list[_Mention]) -> None:
     if m is None:
         return
     added = False
-    for group in (1, 2):
+    for group in (1, 2, 3):
         raw = m.group(group)
         if not raw:
             continue
         start, end = m.start(group), m.end(group)
-        if any(x.start < end and start < x.end for x in mentions):
+        clash = [x for x in mentions if x.start < end and start < x.end]
+        if any(x.fixed or x.label not in ("PERSON", "ORG") for x in clash):
             continue
         name = _title_if_caps(raw.strip())
         place = find_place(name) or find_place(raw)
         if place is None:
             continue
+        for x in clash:
+            mentions.remove(x)  # "VANCOUVER (NCW) -" read as a person: the dateline is the place
         canonical = place.name if place.kind in ("country", "state") else name
         mentions.append(_Mention(raw, "GPE", start, end, canonical, place.country, True))
         added = True
     if added:
         mentions.sort(key=lambda x: x.start)
+
+
+# The item's own outlet, named in its body: the wire's initials in the dateline ("MADISON, Wis. (GLPS) -"), its
+# first word there ("(Meridian) -"), a newspaper's short name ("told the Ledger") or the whole name. The feed's
+# label for the outlet may carry a section ("CNN (Web News)", "New York Times - News"): that part is dropped.
+_MAX_OUTLET_CHARS = 80  # the outlet comes from outside: a longer "outlet" is not a name
+_OUTLET_SECTION_RE = re.compile(r"\s*(?:\([^)]*\)|\s[-–—|]\s.*)$")
+_OUTLET_ARTICLE_RE = re.compile(r"^(?:The|El|La|Le|L['’]|Il|Der|Die|Los|Las)\s*(?=[A-ZÀ-Þ])")
+_OUTLET_SMALL_WORDS = _wordset("of de del la el los las du des di der die and y et &")
+_OUTLET_SHORT_WORDS = _NEWSPAPER_WORDS | _wordset("record review post times standard clarion journal star news")
+_DATELINE_CHARS = 300
+
+
+def _outlet_patterns(outlet: str) -> list[tuple[re.Pattern[str], bool]]:
+    """How a body names its outlet -> (pattern, bracketed: only in the dateline or a credit)."""
+    name = _OUTLET_SECTION_RE.sub("", outlet.strip())
+    bare = _OUTLET_ARTICLE_RE.sub("", name)
+    words = bare.split()
+    if not words or not bare[0].isupper():
+        return []
+    patterns = []
+    if any(w.lower() in _ORG_WORDS or w.lower() in _OUTLET_SHORT_WORDS for w in words):  # not "Rich Lowry"
+        patterns.append((re.compile(r"(?:\b[Tt]he\s+)?" + re.escape(bare) + r"\b"), False))
+    initials = "".join(w[0] for w in words if w.lower() not in _OUTLET_SMALL_WORDS and w[0].isalpha())
+    if len(initials) >= 2 and len(words) >= 2:
+        patterns.append((re.compile(r"(?<=\()\s*" + re.escape(initials.upper()) + r"(?=\s*[)/])"), True))
+    if len(words) >= 2 and len(words[0]) >= 4:
+        patterns.append((re.compile(r"(?<=\()" + re.escape(words[0]) + r"(?=\)\s*(?:[-–—:]|$))", re.MULTILINE), True))
+    if len(words) >= 2 and words[-1].lower() in _OUTLET_SHORT_WORDS:
+        patterns.append((re.compile(r"\b[Tt]he\s+" + re.escape(words[-1]) + r"\b(?!\s+[A-Z])"), False))
+    return patterns
+
+
+def _add_outlet(text: str, mentions: list[_Mention], junk: list[tuple[int, int]], outlet: str | None) -> None:
+    if not outlet or len(outlet) > _MAX_OUTLET_CHARS:
+        return
+    canonical = _OUTLET_SECTION_RE.sub("", outlet.strip())
+    added = False
+    for pattern, bracketed in _outlet_patterns(outlet):
+        for m in pattern.finditer(text):
+            start, end = _trim(text, m.start(), m.end(), "ORG")
+            if end <= start or in_ranges(start, end, junk):
+                continue
+            if bracketed and start > _DATELINE_CHARS and not _in_credit(text, start):
+                continue  # initials in brackets name the outlet in a dateline or a credit, not elsewhere
+            clash = [x for x in mentions if x.start < end and start < x.end]
+            if any(x.fixed for x in clash):
+                continue
+            for x in clash:
+                mentions.remove(x)
+            mentions.append(_Mention(text[start:end], "ORG", start, end, canonical, None, True))
+            added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
+
+
+def _in_credit(text: str, start: int) -> bool:
+    return in_ranges(start, start + 1, credit_ranges(text))
 
 
 # A known place the small model left untagged ("migrants walked from Calais to the beach"): after a place or motion

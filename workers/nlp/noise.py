@@ -70,6 +70,30 @@ _STRONG_PREFIXES = (
     r"media playback is (?:unsupported|not supported)\b",
     r"volver arriba\b",
     r"filed under\b",
+    r"download the [^.\n]{1,40}\bapp\b",
+    r"(?:have|got) a news tip\b",
+    r"[úu]nete\b",
+    # French, Italian, Portuguese and German pages, machine-translated or not, keep their UI strings too
+    r"(?:[àa] )?lire (?:aussi|la suite)\b",
+    r"partag(?:er|ez)\b",
+    r"suivez(?:-nous)?\b",
+    r"r[ée]agi(?:r|ssez)\b",
+    r"abonnez-vous\b",
+    r"inscrivez-vous\b",
+    r"publicit[ée]\b",
+    r"leggi anche\b",
+    r"seguici\b",
+    r"condividi\b",
+    r"iscriviti\b",
+    r"pubblicit[àa]\b",
+    r"deixe (?:o )?(?:seu )?coment[áa]rio\b",
+    r"siga-nos\b",
+    r"leia (?:tamb[ée]m|mais)\b",
+    r"compartilhe\b",
+    r"inscreva-se\b",
+    r"folgen sie\b",
+    r"lesen sie (?:auch|mehr)\b",
+    r"mehr zum thema\b",
 )
 # Weak: words that also open real sentences; junk only on a very short line ("Comments", "Video:").
 _WEAK_PREFIXES = (
@@ -105,12 +129,16 @@ _WEAK_PREFIXES = (
     r"editor'?s note\b",
     r"nota del editor\b",
     r"what do you think\b",
+    r"anzeige\b",
+    r"werbung\b",
+    r"teilen\b",
 )
 _WEAK_MAX_LEN = 40
 
 # Credit lines: the line is *about* the page, but names in it are real.
 _CREDIT_PATTERNS = (
-    r"(?:©|\(c\)|copyright\b|all rights reserved|todos los derechos reservados|derechos reservados)",
+    r"(?:©|\(c\)|copyright\b|all rights reserved|todos los derechos reservados|derechos reservados|"
+    r"riproduzione riservata|tous droits r[ée]serv[ée]s|alle rechte vorbehalten|todos os direitos reservados)",
     r"^\(?(?:photo|foto|image|imagen|file photo|credit|cr[eé]dito)s?\s*(?:by|:|/|-)",
     r"\b(?:photo|foto)\s*:",
     r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|/-].{0,60})?$",  # byline
