@@ -1682,3 +1682,15 @@ STATUS_CASES = [
 )
 def test_acts_found_with_their_status(enricher: Enricher, text: str, title: str, event_type: str, status: str) -> None:
     assert _one(_events(enricher, text, title=title), event_type)["status"] == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The migration office counted 14,320 people crossing the river in May, down from 17,900 in April.",
+        "Border guards prevented more than 12,000 attempts at illegal entry last year, ministry figures show.",
+    ],
+)
+def test_figures_counted_or_attempts_prevented_are_statistics(enricher: Enricher, text: str) -> None:
+    # the default settings: what a rule or the classifier reads as a figure passes the check of what it counts
+    assert _one(_direct(enricher, text + _CONTEXT, learned=True), "ENFORCEMENT_STATISTIC")["status"] == "occurred"

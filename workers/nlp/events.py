@@ -581,7 +581,25 @@ def _learned_hits(sent: Span, found: set[str]) -> list[tuple[TriggerRule, int, b
     verb = _governing_verb(_trigger_token(sent.doc, sent, _cue_char(sent, prediction.cues)))
     if verb.lemma_ in _TOPIC_VERBS:
         return []  # "the ministers addressed the fight against smuggling": a conversation's topic, no act
+    figure = _first_count(sent) if prediction.label == "ENFORCEMENT_STATISTIC" else None
+    if figure is not None:
+        # a figure is read from its number ("prevented 12,000 attempts ..., figures show": the count, not
+        # "show", the verb above the cue "figures")
+        return [(_LEARNED_RULES[prediction.label], figure.idx, False)]
     return [(_LEARNED_RULES[prediction.label], verb.idx, False)]
+
+
+_YEAR_NUMBER = re.compile(r"^(?:1[89]|20)\d{2}$")
+
+
+def _first_count(sent: Span) -> Token | None:
+    """The sentence's first number that counts something (not a year, a day of the month or a time)."""
+    for token in sent:
+        if token.like_num and any(c.isdigit() for c in token.text) and not _YEAR_NUMBER.match(token.text):
+            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+                continue
+            return token
+    return None
 
 
 def _main_predicate(sent: Span) -> Token:
@@ -1356,6 +1374,7 @@ _STAT_VERBS = _words(
     process rise fall hit top surge increase drop decline jump double climb
     intercept rescue register lodge screen refer receive log take
     present leave depart
+    count tally prevent thwart foil exceed surpass total number document
     """
 )
 _LIMIT_BEFORE = re.compile(
@@ -1368,6 +1387,8 @@ _STAT_NOUNS = _words(
     """
     apprehension arrest encounter crossing removal deportation claim application arrival entry
     detention overstay crosser number total tally figure case average
+    attempt pushback interception landing expulsion return rescue departure rejection refusal disembarkation
+    interdiction repatriation readmission
     """
 )
 
