@@ -1694,3 +1694,18 @@ def test_acts_found_with_their_status(enricher: Enricher, text: str, title: str,
 def test_figures_counted_or_attempts_prevented_are_statistics(enricher: Enricher, text: str) -> None:
     # the default settings: what a rule or the classifier reads as a figure passes the check of what it counts
     assert _one(_direct(enricher, text + _CONTEXT, learned=True), "ENFORCEMENT_STATISTIC")["status"] == "occurred"
+
+
+def test_a_learned_event_told_under_a_speaker_takes_the_speaker_as_its_actor(
+    enricher: Enricher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workers.nlp.events as events_module
+
+    # the figure's clause names nobody; the agency that reports it is who the event is from
+    text = ("The Lakeside Refugee Council said on Sunday that the number of people housed in the hall had "
+            "doubled in a week.")
+    fixed = _FixedClassifier("HUMANITARIAN_INCIDENT", ("doubl-",))
+    monkeypatch.setattr(events_module, "type_classifier", lambda: fixed)
+    events = _direct(enricher, text + _CONTEXT, learned=True)
+    incident = _one(events, "HUMANITARIAN_INCIDENT")
+    assert [a["canonical"] for a in incident["actors"]] == ["Lakeside Refugee Council"]

@@ -1064,6 +1064,12 @@ def _build(
         status = date_status = "occurred"  # the announcement is the event: "said it would end the programme"
     clause = _clause_bounds(verb, sent)
     actors = _actors(doc, ents, [clause, *_chain_subjects(verb)], rule.event_type, sent)
+    if not actors and rule.pattern is _NEVER:
+        # the classifier read the event in a clause under the sentence's speaker ("the agency said more than
+        # 2,100 people were staying at the centre"): who says so is the actor. Only for learned events: for the
+        # rules' cues, any actor of the sentence measured +12 matched and +41 false events over 311 articles,
+        # and the subject of a reporting verb +4 and +20
+        actors = _actors(doc, ents, [(sent.start_char, sent.end_char)], rule.event_type, sent)
     location = _location(doc, ents, clause)
     countries = _countries(actors, location, ents)
     if date_status == "ongoing":
