@@ -193,6 +193,22 @@ def test_a_surname_that_is_also_a_town_stays_a_person(nlp: Language) -> None:
     assert "Jackson" in _by_label(_ents(nlp, "Smith left Jackson at the office."))["PERSON"]
 
 
+def test_bodies_named_by_their_kind_alone_are_not_entities_and_named_rules_are_policies(nlp: Language) -> None:
+    text = ("The Legislature in Valletta debated the Pact on Migration and Asylum on Monday, and the Government "
+            "said the Harbor Relief Network would help.")
+    ents = _ents(nlp, text)
+    got = _by_label(ents)
+    assert not {"Legislature", "Government"} & (got["ORG"] | got["PERSON"] | got["GPE"])
+    assert "Harbor Relief Network" in got["ORG"]
+    assert any(e["label"] == "POLICY" and "Pact on Migration" in e["canonical"] for e in ents)
+
+
+def test_the_channel_between_calais_and_dover_is_the_english_channel(nlp: Language) -> None:
+    ents = _ents(nlp, "Border Force said 600 people crossed the Channel in small boats to Dover on Tuesday.")
+    assert "English Channel" in _by_label(ents)["LOC"]
+    assert not any(e["canonical"] == "English Channel" for e in _ents(nlp, "The Channel 4 crew met the mayor."))
+
+
 def test_names_with_particles_titles_and_copyright_marks(nlp: Language) -> None:
     text = (
         "Commission President Ursula von der Leyen visited the island on Friday. Calder County Sheriff Renee "

@@ -591,12 +591,15 @@ def extract_entities(doc: Doc, outlet: str | None = None) -> list[Entity]:
     _add_administration_persons(text, mentions, junk)
     _apply_org_short_forms(mentions)
     _apply_place_labels(mentions)
+    _apply_channel(text, mentions)
     out: list[Entity] = []
     for m in mentions:
         if m.label in NAME_LABELS and not m.fixed and _is_junk(m.text, m.label, lower_words):
             continue
-        if m.label == "ORG" and not m.fixed and _role_fragment(text, m):
+        if m.label == "ORG" and not m.fixed and (_role_fragment(text, m) or _generic_body(m)):
             continue
+        if m.label == "ORG" and not m.fixed and _named_instrument(m):
+            m.label = "POLICY"  # "the Pact on Migration and Asylum", "the Refugee Convention": a rule, not a body
         if m.common and not m.fixed and m.canonical == _straight(m.text) and not _is_known_name(m.text):
             continue
         out.append(
@@ -1641,6 +1644,46 @@ def _apply_facilities(text: str, mentions: list[_Mention]) -> None:
 
 _ROLE_AFTER = re.compile(r"\s+(?:Secretary|Secretaries|Minister|Ministers|Commissioner|Commissioners)\b")
 _ROLE_BEFORE = re.compile(r"\bhead\s+of\s+$", re.IGNORECASE)
+
+
+# Bodies named by their kind alone ("the Legislature", "Parliament", "the Government"): which one, the text says
+# elsewhere or not at all, and annotators list the body by its full name or not at all.
+_GENERIC_BODIES = _wordset(
+    "legislature parliament government office state army commission council interior assembly senate congress "
+    "executive opinion nationality ngo units cabinet ministry presidency judiciary"
+)
+# The last word of a named law, treaty or programme of rules the model read as an organisation
+_INSTRUMENT_WORDS = _wordset(
+    "act law pact convention protocol protocols plan agreement accord memorandum directive regulation code "
+    "decree bill scheme strategy understanding pathways"
+)
+
+
+# "the Channel" in a story set on either side of it is the English Channel (the model reads it as a body)
+_CHANNEL_COASTS = re.compile(
+    r"\b(?:Calais|Dover|Dunkirk|Boulogne|Gravelines|Kent|Britain|British|UK|U\.K\.|France|French)\b"
+)
+
+
+def _apply_channel(text: str, mentions: list[_Mention]) -> None:
+    channels = [m for m in mentions if m.canonical == "Channel" and not m.fixed]
+    if channels and _CHANNEL_COASTS.search(text):
+        for m in channels:
+            m.label, m.canonical, m.country, m.fixed = "LOC", "English Channel", None, True
+
+
+def _generic_body(m: _Mention) -> bool:
+    return m.canonical.lower() in _GENERIC_BODIES
+
+
+def _named_instrument(m: _Mention) -> bool:
+    """ "the Refugee Convention", "the Pact on Migration and Asylum"."""
+    words = [w.lower() for w in m.canonical.split()]
+    if len(words) < 2:
+        return False
+    return words[-1] in _INSTRUMENT_WORDS or (
+        len(words) >= 3 and words[0] in _INSTRUMENT_WORDS and words[1] in ("on", "of", "for", "against")
+    )
 
 
 def _role_fragment(text: str, m: _Mention) -> bool:
