@@ -209,6 +209,25 @@ def test_the_channel_between_calais_and_dover_is_the_english_channel(nlp: Langua
     assert not any(e["canonical"] == "English Channel" for e in _ents(nlp, "The Channel 4 crew met the mayor."))
 
 
+def test_portfolios_and_honorifics_before_a_name_are_not_part_of_it(nlp: Language) -> None:
+    text = ("Sweden's Minister for Migration Johan Forssell said the grant would rise, and the Honourable Marc "
+            "Miller agreed.")
+    assert {"Johan Forssell", "Marc Miller"} <= _by_label(_ents(nlp, text))["PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Saturday evening the eleven men were back on Italian soil, landed at Bari by a patrol boat.", "Bari"),
+        ("Samir Haddad of the Calais-based aid group Open Shore said the drones deterred nobody.", "Calais"),
+        ("Coalition leaders met in The Hague on Sunday.", "The Hague"),
+    ],
+)
+def test_cities_at_which_things_happen_are_places(nlp: Language, text: str, place: str) -> None:
+    got = _by_label(_ents(nlp, text))
+    assert place in got["GPE"] and place not in got["PERSON"]
+
+
 def test_names_with_particles_titles_and_copyright_marks(nlp: Language) -> None:
     text = (
         "Commission President Ursula von der Leyen visited the island on Friday. Calder County Sheriff Renee "

@@ -71,7 +71,8 @@ _TITLES = (
     "captain", "colonel", "corporal", "trooper", "diputado", "diputada", "senador", "senadora", "ministro",
     "ministra", "embajador", "embajadora", "licenciado", "lic.", "envoy", "activist", "journalist",
     "reporter", "inspector", "inspector general", "cllr", "cllr.", "datuk", "datuk seri", "tan sri", "dato'",
-    "dato’", "dato' seri", "dato’ seri",
+    "dato’", "dato' seri", "dato’ seri", "honourable", "the honourable", "honorable", "hon.", "rt. hon.",
+    "right honourable", "excellency", "his excellency", "her excellency",
 )  # fmt: skip
 # Titles that are also first names ("Lady Gaga", "Don Young"): stripped only before a full name.
 _NAME_LIKE_TITLE_RE = re.compile(r"^(?:first\s+)?(?:lady|don)\s+(?=\S+\s+\S)", re.IGNORECASE)
@@ -82,6 +83,13 @@ _TITLE_RE = re.compile(
 _LEAD_DET_RE = re.compile(r"^(?:the|The|THE|a|an|this|that|these|those)\s+")
 # a credit line's copyright mark glued to the owner's name ("Copyright Corriere del Porto")
 _LEAD_COPYRIGHT_RE = re.compile(r"^(?:Copyright|COPYRIGHT|©|\([Cc]\))\s*(?:\d{4}\s+)?(?=[A-Z])")
+# the portfolio of a minister named before the name ("Minister for Migration Johan Forssell"): the model takes
+# its last words into the person
+_PORTFOLIO_LEAD_RE = re.compile(
+    r"^(?:(?:Migration|Integration|Immigration|Asylum|Citizenship|Interior|Justice|Home|Foreign|Affairs|Defence|"
+    r"Defense|Security|Equality|Youth|Children|Disability|Labour|Labor|Employment|Refugees|Multiculturalism|"
+    r"Border|Borders)(?:,)?\s+(?:and\s+)?)+(?=[A-Z][\w'’-]+\s+[A-Z])"
+)
 # an office held in a named place, before the holder's name ("Calder County Sheriff Renee Castellano")
 _PLACE_OFFICE_RE = re.compile(
     r"^(?:[A-Z][\w'’.-]+\s+){1,3}(?:Sheriff|Mayor|Judge|Commissioner|Councillor|Cllr\.?|Governor|Minister|"
@@ -461,7 +469,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             seg = seg[m.end() :]
             changed = True
         if label == "PERSON":
-            m = _TITLE_RE.match(seg) or _PLACE_OFFICE_RE.match(seg)
+            m = _TITLE_RE.match(seg) or _PLACE_OFFICE_RE.match(seg) or _PORTFOLIO_LEAD_RE.match(seg)
             if m and m.end() < len(seg):
                 start += m.end()
                 seg = seg[m.end() :]
@@ -890,7 +898,7 @@ _PLACE_LEAD = (
 )
 
 
-_MOVE_PREP = r"\b(?:to|from)\s+"
+_MOVE_PREP = r"\b(?:to|from|at)\s+"
 # how news texts use a person's name: kin or "named" before it, an age or a speech verb after it; the name
 # itself is replaced by NUL before the search
 _PERSONAL_USE = re.compile(
@@ -900,7 +908,7 @@ _PERSONAL_USE = re.compile(
     re.IGNORECASE,
 )
 _BIG_CITY_POP = 1_000_000
-_MOVE_CITY_POP = 100_000
+_MOVE_CITY_POP = 50_000
 
 
 def _big_city_reading(text: str, name: str, place: Place) -> bool:
@@ -910,7 +918,7 @@ def _big_city_reading(text: str, name: str, place: Place) -> bool:
         return False  # "her daughter Sofia", "Sofia, 7,", "Sofia said": a person named like a city
     if place.population >= _BIG_CITY_POP:
         return True
-    pattern = _MOVE_PREP + re.escape(name) + r"\b(?!['’]s)"
+    pattern = _MOVE_PREP + re.escape(name) + r"\b(?!['’]s)|\b" + re.escape(name) + r"-based\b"
     return place.population >= _MOVE_CITY_POP and re.search(pattern, text) is not None
 
 
@@ -1717,12 +1725,18 @@ def _apply_org_short_forms(mentions: list[_Mention]) -> None:
             longs.append(m)
 
 
+# Place names whose article is part of the name: trimming "the" off mentions must not cut it from them
+_ARTICLE_PLACES = {"Hague": "The Hague"}
+
+
 def _apply_place_labels(mentions: list[_Mention]) -> None:
     """One place, one label: a city tagged GPE in one sentence and LOC in another is a GPE."""
     gpe = {m.canonical for m in mentions if m.label == "GPE"}
     for m in mentions:
         if m.label == "LOC" and not m.fixed and m.canonical in gpe:
             m.label = "GPE"
+        if m.label in ("GPE", "LOC") and m.canonical in _ARTICLE_PLACES:
+            m.canonical = _ARTICLE_PLACES[m.canonical]
 
 
 _SLASH_CREDIT_RE = re.compile(r"\b([A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)/([A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3})\b")
