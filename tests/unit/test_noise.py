@@ -43,6 +43,10 @@ JUNK_LINES = [
     "Deixe seu comentário",
     "Folgen Sie uns auf Google News",
     "Anzeige",
+    "Live updates | Last updated 09:15 CET | Refresh for the latest",
+    "Forwarded this email? Sign up here.",
+    "Temas relacionados: Migración | Frontera",
+    "Lascia un commento | Iscriviti alla newsletter",
 ]
 CREDIT_LINES = [
     "(AP Photo/Jane Doe)",

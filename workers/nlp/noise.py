@@ -71,6 +71,13 @@ _STRONG_PREFIXES = (
     r"volver arriba\b",
     r"filed under\b",
     r"download the [^.\n]{1,40}\bapp\b",
+    r"live updates?\b",
+    r"last updated\b",
+    r"refresh (?:for|to see)\b",
+    r"forwarded this (?:e-?mail|newsletter)\b",
+    r"tips and corrections\b",
+    r"temas relacionados\b",
+    r"lascia un commento\b",
     r"(?:have|got) a news tip\b",
     r"[úu]nete\b",
     # French, Italian, Portuguese and German pages, machine-translated or not, keep their UI strings too
