@@ -219,6 +219,14 @@ def test_portfolios_and_honorifics_before_a_name_are_not_part_of_it(nlp: Languag
     assert {"Johan Forssell", "Marc Miller"} <= _by_label(_ents(nlp, text))["PERSON"]
 
 
+def test_offices_named_after_their_holder_are_whole_organisations(nlp: Language) -> None:
+    text = ("The Cochise County Sheriff's Office found the men, the Arizona Attorney General's Office filed suit, "
+            "and the case went to the Musina Magistrate's Court.")
+    orgs = _by_label(_ents(nlp, text))["ORG"]
+    assert {"Cochise County Sheriff's Office", "Arizona Attorney General's Office", "Musina Magistrate's Court"} <= orgs
+    assert "General's Office" not in orgs
+
+
 def test_names_with_particles_titles_and_copyright_marks(nlp: Language) -> None:
     text = (
         "Commission President Ursula von der Leyen visited the island on Friday. Calder County Sheriff Renee "

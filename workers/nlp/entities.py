@@ -586,6 +586,7 @@ def extract_entities(doc: Doc, outlet: str | None = None) -> list[Entity]:
     _add_slash_credits(text, mentions, junk)
     _add_untagged_officeholders(doc, text, mentions, junk)
     _add_inspectors_general(text, mentions, junk)
+    _add_holder_offices(text, mentions, junk)
     _apply_context_places(text, mentions)
     _apply_place_prepositions(text, mentions)
     _apply_acronyms(text, mentions)
@@ -1788,6 +1789,33 @@ def _add_untagged_officeholders(doc: Doc, text: str, mentions: list[_Mention], j
         if span is None or len(span) != 1 or span[0].pos_ != "PROPN":
             continue
         mentions.append(_Mention(word, "PERSON", start, end, word, None, False))
+        added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
+
+
+# An office named after its holder: "the Cochise County Sheriff's Office", "the Arizona Attorney General's Office",
+# "the U.S. Attorney's Office for the Western District of Texas", "the Musina Magistrate's Court". The small model
+# misses them or keeps only "General's Office".
+_HOLDER_OFFICE_RE = re.compile(
+    r"\b((?:[A-Z][\w.'’-]*\s+){0,4}(?:Sheriff|Attorney\s+General|Attorney|District\s+Attorney|Marshal|Magistrate|"
+    r"Coroner|Medical\s+Examiner|Prosecutor|Ombudsman|Comptroller|Controller)['’]s\s+(?:Office|Department|Court)"
+    r"(?:\s+for\s+the\s+(?:[A-Z][\w]+\s+){1,3}of\s+[A-Z][\w]+(?:\s+[A-Z][\w]+)?)?)"
+)
+
+
+def _add_holder_offices(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
+    added = False
+    for g in _HOLDER_OFFICE_RE.finditer(text):
+        start, end = _trim(text, g.start(1), g.end(1), "ORG")
+        clash = [x for x in mentions if x.start < end and start < x.end]
+        if end <= start or in_ranges(start, end, junk) or any(x.start < start or x.end > end for x in clash):
+            continue
+        for x in clash:
+            mentions.remove(x)  # "General's Office", "Arizona", "Musina Magistrate": pieces of the office's name
+        name = text[start:end]
+        canonical = _US_PREFIX_RE.sub("United States ", name) if name.startswith("U.S.") else name
+        mentions.append(_Mention(name, "ORG", start, end, _straight(canonical), _org_country(name), True))
         added = True
     if added:
         mentions.sort(key=lambda x: x.start)
