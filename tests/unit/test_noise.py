@@ -47,6 +47,8 @@ JUNK_LINES = [
     "Forwarded this email? Sign up here.",
     "Temas relacionados: Migración | Frontera",
     "Lascia un commento | Iscriviti alla newsletter",
+    "Stay connected: Follow the ministry on X, Facebook and YouTube.",
+    "Media Relations",
 ]
 CREDIT_LINES = [
     "(AP Photo/Jane Doe)",
