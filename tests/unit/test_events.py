@@ -1709,3 +1709,12 @@ def test_a_learned_event_told_under_a_speaker_takes_the_speaker_as_its_actor(
     events = _direct(enricher, text + _CONTEXT, learned=True)
     incident = _one(events, "HUMANITARIAN_INCIDENT")
     assert [a["canonical"] for a in incident["actors"]] == ["Lakeside Refugee Council"]
+
+
+def test_a_later_clauses_date_is_not_the_date_of_what_happened(enricher: Enricher) -> None:
+    # June is when the group will first meet, not when the delegations agreed (and not last June)
+    text = ("Both delegations agreed to create a working group on migration, which will hold its first session "
+            "in June in Washington.")
+    agreement = _one(_direct(enricher, text + _CONTEXT, published_at="2025-05-28T10:00:00Z"), "AGREEMENT")
+    assert agreement["status"] == "occurred"
+    assert agreement["date"] is None

@@ -1855,6 +1855,8 @@ def _date(
             continue  # "the first time they had met since the surge became a crisis this spring": a start point
         if status == "planned" and _past_statement(head) and head != verb:
             continue  # "officials said Monday that X will ...": Monday is when it was said
+        if status in ("occurred", "negated") and head != verb and _aux_lemmas(head) & _FUTURE_AUX:
+            continue  # "agreed to create a group, which will hold its first session in June": a later act's date
         res = resolve_date(text, anchor, tense=tense, anchor_kind=anchor_kind)
         if res is not None and status in ("occurred", "negated"):
             res = _in_the_past(res, text, anchor)
