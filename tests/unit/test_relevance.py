@@ -38,6 +38,9 @@ MIGRATION_TEXTS = [
     "Some 3,000 displaced persons crossed the river; the displaced persons were given shelter, and the "
     "government said it respects non-refoulement.",
     "Police moved 400 exiles from the camp; eleven were placed in the administrative detention centre.",
+    # farm guest workers, and people fleeing fighting over a border river
+    "Growers rely on H-2A guest workers, and the new H-2A wage rule cuts what work visas pay.",
+    "Thousands fled across the river as fighting flared; the displaced persons were sheltered in schools.",
 ]
 OTHER_TEXTS = [
     "The central bank raised interest rates by a quarter point on Wednesday, citing inflation.",
