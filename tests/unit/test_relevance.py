@@ -41,6 +41,7 @@ MIGRATION_TEXTS = [
     # farm guest workers, and people fleeing fighting over a border river
     "Growers rely on H-2A guest workers, and the new H-2A wage rule cuts what work visas pay.",
     "Thousands fled across the river as fighting flared; the displaced persons were sheltered in schools.",
+    "The Coast Guard said it had interdicted 312 Cubans at sea this month, most of them rafters on makeshift rafts.",
 ]
 OTHER_TEXTS = [
     "The central bank raised interest rates by a quarter point on Wednesday, citing inflation.",

@@ -7,5 +7,7 @@ from __future__ import annotations
 # alternation in lower case, without flags: relevance searches lower-cased text, the event rules ignore case.
 SEA_CROSSINGS = (
     r"small\s+boats?|dinghy|dinghies|cayucos?|pateras?|channel\s+crossings?|crossed\s+the\s+(?:english\s+)?"
-    r"channel|border\s+force|frontex|unhcr|rohingyas?|boat\s+people|rescue\s+ships?"
+    r"channel|border\s+force|frontex|unhcr|rohingyas?|boat\s+people|rescue\s+ships?|"
+    # Caribbean crossings: rafts, rafters, and people stopped at sea by the Coast Guard ("interdicted 4,862 Cubans")
+    r"makeshift\s+rafts?|rafters|balseros|interdicted\s+(?:\d[\d,]*\s+)?(?:cubans|haitians|dominicans|migrants|people)"
 )
