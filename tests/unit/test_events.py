@@ -1718,3 +1718,21 @@ def test_a_later_clauses_date_is_not_the_date_of_what_happened(enricher: Enriche
     agreement = _one(_direct(enricher, text + _CONTEXT, published_at="2025-05-28T10:00:00Z"), "AGREEMENT")
     assert agreement["status"] == "occurred"
     assert agreement["date"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 350 foreigners reached the border post at Chacalluta on Monday, officials said.",
+        "Some 2,000 Venezuelans crossed the river into Colombia on Sunday, officials said.",
+    ],
+)
+def test_foreigners_and_nationalities_on_the_move_are_movers(
+    enricher: Enricher, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    import workers.nlp.events as events_module
+
+    # the classifier's reading stands fixed: what is under test is the check of who moves
+    fixed = _FixedClassifier("MIGRANT_MOVEMENT", ("reach", "cross"))
+    monkeypatch.setattr(events_module, "type_classifier", lambda: fixed)
+    assert _one(_direct(enricher, text + _CONTEXT, learned=True), "MIGRANT_MOVEMENT")["status"] == "occurred"

@@ -1283,6 +1283,7 @@ _MOVERS = _words(
     """
     caravan migrant immigrant refugee seeker family people thousand hundred group member they who
     that which child man woman minor it crowd
+    foreigner national citizen person individual adult applicant arrival returnee deportee passenger
     """
 )
 _BACKGROUND_DAYS = 366
@@ -1354,6 +1355,8 @@ def _mover_ok(trigger: Token, verb: Token) -> bool:
 def _moving_subject(subject: Token, verb: Token) -> bool:
     """A subject that moves: a group of people, or a vehicle that carried people aboard."""
     words = {t.lemma_.lower() for t in subject.subtree}
+    if subject.like_num or (subject.ent_type_ == "NORP" and subject.tag_ in ("NNPS", "NNS")):
+        return True  # "the 11 were back on Italian soil", "some 2,000 Venezuelans crossed"
     return bool(words & _MOVERS) or (bool(words & _CARRIERS) and _people_aboard(verb))
 
 
