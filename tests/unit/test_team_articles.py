@@ -32,8 +32,8 @@ BLIND_L = GOLD.with_name("team-blind-l.jsonl")
 SET_N = GOLD.with_name("team-set-n.jsonl")
 SET_O = SET_N.with_name("team-set-o.jsonl")  # and 40 more (set O), the same way
 SET_Q = SET_N.with_name("team-set-q.jsonl")  # twelfth session: 40 more (set Q), the same way
-# Twelfth session: 24 more by three writers (set P), scored blind at the session's start and end only; kept out of
-# the classifier's training data
+# Twelfth session: 24 more by three writers (set P), scored blind at the session's start, middle and end; kept out
+# of the classifier's training data
 BLIND_P = GOLD.with_name("team-blind-p.jsonl")
 # Eleventh session: 24 more by three writers (set M), scored blind at the session's start, twice in the middle and
 # twice at its end; kept out of the classifier's training data like the 42 above
@@ -67,11 +67,11 @@ def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
 
 def test_held_out_articles_meet_their_floors(held_out: list[dict[str, Any]]) -> None:
     report = _scores(held_out, learned=True)  # the default settings
-    assert report.relevance.f1 >= 0.9  # measured 0.959 (eighth session), 0.973 (eleventh)
-    assert report.events.f1 >= 0.66  # measured 0.655, 0.711
-    assert report.event_types.f1 >= 0.70  # measured 0.700, 0.760
-    assert report.status.value is not None and report.status.value >= 0.84  # measured 0.894 (eleventh)
-    assert report.entities.overall.f1 >= 0.74  # measured 0.772, 0.786
+    assert report.relevance.f1 >= 0.9  # measured 0.959 (eighth session), 0.973 (eleventh, twelfth)
+    assert report.events.f1 >= 0.66  # measured 0.655, 0.711, 0.704
+    assert report.event_types.f1 >= 0.70  # measured 0.700, 0.760, 0.748
+    assert report.status.value is not None and report.status.value >= 0.84  # measured 0.894, 0.886 (twelfth)
+    assert report.entities.overall.f1 >= 0.76  # measured 0.772, 0.786, 0.806
 
 
 def test_learned_events_add_recall_on_held_out_articles(held_out: list[dict[str, Any]]) -> None:
@@ -151,22 +151,22 @@ def test_default_settings_meet_their_floors_on_set_m() -> None:
     report = _scores(items, learned=True)  # the default settings; M never trained the classifier
     # measured blind in the eleventh session (rules only at its start, then the final code), then the twelfth's end
     assert report.relevance.f1 >= 0.9  # measured 0.950, 0.950, 1.000
-    assert report.events.f1 >= 0.56  # measured 0.481, 0.574, 0.627
+    assert report.events.f1 >= 0.56  # measured 0.481, 0.574, 0.624
     assert report.event_types.f1 >= 0.62  # measured 0.549, 0.641, 0.691
     assert report.status.value is not None and report.status.value >= 0.85  # measured 0.911, 0.917, 0.897
     assert report.date.value is not None and report.date.value >= 0.66  # measured 0.667, 0.733, 0.721
-    assert report.entities.overall.f1 >= 0.60  # measured 0.624, 0.632, 0.650
+    assert report.entities.overall.f1 >= 0.60  # measured 0.624, 0.632, 0.658
 
 
 def test_default_settings_meet_their_floors_on_set_p() -> None:
     items = load_gold(BLIND_P)
     assert len(items) == 24
     report = _scores(items, learned=True)  # the default settings; P never trained the classifier
-    # measured blind in the twelfth session: the starting code, then the final code
-    assert report.relevance.f1 >= 0.85  # measured 0.905, 0.905
-    assert report.events.f1 >= 0.62  # measured 0.631, 0.676
-    assert report.event_types.f1 >= 0.68  # measured 0.685, 0.738
-    assert report.status.value is not None and report.status.value >= 0.82  # measured 0.862, 0.875
-    assert report.date.value is not None and report.date.value >= 0.6  # measured 0.692, 0.667
-    assert report.entities.overall.f1 >= 0.66  # measured 0.697, 0.721
+    # measured blind in the twelfth session: the starting code, the middle, the final code
+    assert report.relevance.f1 >= 0.85  # measured 0.905, 0.905, 0.905
+    assert report.events.f1 >= 0.63  # measured 0.631, 0.676, 0.685
+    assert report.event_types.f1 >= 0.69  # measured 0.685, 0.738, 0.745
+    assert report.status.value is not None and report.status.value >= 0.82  # measured 0.862, 0.875, 0.877
+    assert report.date.value is not None and report.date.value >= 0.58  # measured 0.692, 0.667, 0.644
+    assert report.entities.overall.f1 >= 0.67  # measured 0.697, 0.721, 0.725
 

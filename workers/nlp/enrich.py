@@ -133,7 +133,7 @@ class Enricher:
         """Enrich a built-in item once, before any real one: the first call builds lazy tables (cities,
         countries, officeholders), fills the tokenizer cache and pays spaCy's first-call costs, which made
         a worker's first batch about 2.4 s slower (measured), and trains the learned sentence classifier
-        (about 1.6 s) when learned events are on. Returns the warm-up record."""
+        (about 1.7 s) when learned events are on. Returns the warm-up record."""
         if self.learned_events:
             type_classifier()
         item = json.loads(WARMUP_ITEM.read_text(encoding="utf-8"))
