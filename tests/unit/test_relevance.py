@@ -42,6 +42,10 @@ MIGRATION_TEXTS = [
     "Growers rely on H-2A guest workers, and the new H-2A wage rule cuts what work visas pay.",
     "Thousands fled across the river as fighting flared; the displaced persons were sheltered in schools.",
     "The Coast Guard said it had interdicted 312 Cubans at sea this month, most of them rafters on makeshift rafts.",
+    # the same words with migrants in the story, and the metaphor "a flood of refugees"
+    "A caravan of 3,000 migrants left Tapachula on Sunday, and the caravan is heading north to the border.",
+    "A flood of refugees from the war reached the border, and the refugees asked for protection.",
+    "Refugees on the sinking boat said waves flooded the deck; the coast guard rescued 40 refugees.",
 ]
 OTHER_TEXTS = [
     "The central bank raised interest rates by a quarter point on Wednesday, citing inflation.",
@@ -53,6 +57,12 @@ OTHER_TEXTS = [
     "Migratory birds crowd the wetland each spring; the godwit migration is the longest of any bird species.",
     # expelled from school or party: weak on its own
     "The academy expelled two pupils for cheating, and the party expelled a councillor after the vote.",
+    # a bank's systems migration, a caravan of lowriders, and the "refugees" of a flood
+    "The bank's systems migration locked 400,000 customers out; the migration of accounts to the new platform "
+    "failed, and the data migration will be retried.",
+    "A caravan of lowriders crossed the city on Sunday; the caravan raised money, and a second caravan is planned.",
+    "Flooded out of their homes by the storm, the villagers called themselves refugees in their own village; the "
+    "refugees slept in the school as the flood waters rose.",
 ]
 
 

@@ -593,7 +593,7 @@ _YEAR_NUMBER = re.compile(r"^(?:1[89]|20)\d{2}$")
 
 
 def _first_count(sent: Span) -> Token | None:
-    """The sentence's first number that counts something (not a year, a day of the month or a time)."""
+    """The sentence's first number that counts something: not a year, a date, a time, a sum or a share."""
     for token in sent:
         if token.like_num and any(c.isdigit() for c in token.text) and not _YEAR_NUMBER.match(token.text):
             if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):

@@ -212,14 +212,45 @@ def text_evidence(text: str, title: str | None) -> dict[str, float]:
         _evidence(text, 1.0, per_topic)
         if title:
             _evidence(title, _TITLE_WEIGHT, per_topic)
-    if not per_topic.keys() & {"migration", "asylum"}:
+    if not per_topic.keys() & {"migration", "asylum", "caravan"}:
         return per_topic
     lowered = text.lower()
     if "migration" in per_topic and _wildlife_migration(lowered):
         _discount(per_topic, "migration", _ANIMAL_MIGRATION_WORD, lowered, title)
     if "asylum" in per_topic and _hospital_asylum(lowered):
         _discount(per_topic, "asylum", _BARE_ASYLUM, lowered, title)
+    if _MIGRANT_PEOPLE.search(lowered) is None and _MIGRANT_PEOPLE.search((title or "").lower()) is None:
+        # no migrant, immigrant, asylum seeker or deportation anywhere: the other senses of the ambiguous words
+        if "migration" in per_topic and _SYSTEMS_SENSE.search(lowered + " " + (title or "").lower()):
+            _discount(per_topic, "migration", _ANIMAL_MIGRATION_WORD, lowered, title)  # a bank's systems migration
+        if "caravan" in per_topic:
+            _discount(per_topic, "caravan", _CARAVAN_WORD, lowered, title)  # a caravan of lowriders, of supporters
+        if "asylum" in per_topic and len(_DISASTER_SENSE.findall(lowered)) >= _DISASTER_MENTIONS:
+            _discount(per_topic, "asylum", _REFUGEE_WORD, lowered, title)  # "refugees in our own village": a flood
     return per_topic
+
+
+# Words that name people who migrate or the acts against them. A story about a migrant caravan, a data migration
+# or flood "refugees" tells itself apart by whether any of them occurs.
+_MIGRANT_PEOPLE = re.compile(
+    r"\b(?:(?:im|e)?migrants?|immigra\w+|asylum[\s-]+seek\w+|seek\w*\s+asylum|deport\w*|undocumented|"
+    r"border\s+patrol|smuggl\w+)\b"
+)
+# "a botched systems migration", "the migration of accounts to the new platform": moving data, not people
+_SYSTEMS_SENSE = re.compile(
+    r"\b(?:(?:systems?|data|it|software|platform|server|cloud|database|account|core\s+banking)\s+migrations?|"
+    r"migrations?\s+(?:of|to)\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?(?:systems?|data|accounts|platforms?|"
+    r"servers?|cloud|software|databases?))\b"
+)
+# not "a flood of refugees", "a wave of migrants": the metaphors of migration news; and a disaster is the story
+# only when it is told more than in passing ("waves that flooded the deck" is a sinking at sea)
+_DISASTER_MENTIONS = 3
+_DISASTER_SENSE = re.compile(
+    r"\b(?:flood\w*|storms?|hurricanes?|cyclones?|typhoons?|wildfires?|earthquakes?|tornado\w*|evacuat\w+)\b"
+    r"(?!\s+of\b)"
+)
+_CARAVAN_WORD = re.compile(r"\bcaravans?\b(?!\s+(?:parks?|sites?|holidays?|clubs?))")
+_REFUGEE_WORD = re.compile(r"\brefugees?\b")
 
 
 # Birds, butterflies and whales migrate too ("the godwits' migration from Alaska"). Where the item speaks of
