@@ -68,10 +68,10 @@ def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
 def test_held_out_articles_meet_their_floors(held_out: list[dict[str, Any]]) -> None:
     report = _scores(held_out, learned=True)  # the default settings
     assert report.relevance.f1 >= 0.9  # measured 0.959 (eighth session), 0.973 (eleventh, twelfth)
-    assert report.events.f1 >= 0.66  # measured 0.655, 0.711, 0.704
-    assert report.event_types.f1 >= 0.70  # measured 0.700, 0.760, 0.748
+    assert report.events.f1 >= 0.66  # measured 0.655, 0.711, 0.706
+    assert report.event_types.f1 >= 0.70  # measured 0.700, 0.760, 0.751
     assert report.status.value is not None and report.status.value >= 0.84  # measured 0.894, 0.886 (twelfth)
-    assert report.entities.overall.f1 >= 0.76  # measured 0.772, 0.786, 0.806
+    assert report.entities.overall.f1 >= 0.76  # measured 0.772, 0.786, 0.805
 
 
 def test_learned_events_add_recall_on_held_out_articles(held_out: list[dict[str, Any]]) -> None:
