@@ -11,6 +11,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from workers.nlp.entities import canonicalize, country_of, extract_entities, geocode, is_country
@@ -57,6 +59,21 @@ def test_offsets_point_into_text(nlp: Language) -> None:
     text = "The Department of Homeland Security (DHS) said the U.S. would expand the Remain in Mexico policy."
     for e in _ents(nlp, text):
         assert text[e["start"] : e["end"]] == e["text"]
+
+
+_OUTLET_BODY = ("LIMA, May 3 (CVPS) - The Cascade Valley Press Service said (Cascade) that the Valley Ledger and "
+                "the Ledger reported 300 arrivals.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.none(), st.text(max_size=120), st.sampled_from(["(", "The", "Cascade Valley Press Service (x)",
+                                                                   "A - B", "[Ledger]", "a" * 100])))
+def test_any_outlet_string_gives_entities_inside_the_text(outlet: str | None) -> None:
+    # the outlet comes from the feed (outside): no value may break extraction or put an entity off the text
+    doc = build_nlp()(_OUTLET_BODY)
+    for e in extract_entities(doc, outlet=outlet):
+        assert _OUTLET_BODY[e["start"] : e["end"]] == e["text"]
+        assert e["canonical"]
 
 
 # ---------------------------------------------------------------------------- seed article
