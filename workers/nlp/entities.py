@@ -546,6 +546,11 @@ def _is_junk(seg: str, label: str, lower_words: frozenset[str]) -> bool:
 # ----------------------------------------------------------------------------------------------
 
 
+def _overlapping(mentions: list[_Mention], start: int, end: int) -> list[_Mention]:
+    """The mentions that share a character with [start, end)."""
+    return [m for m in mentions if m.start < end and start < m.end]
+
+
 def extract_entities(doc: Doc, outlet: str | None = None) -> list[Entity]:
     """Clean, canonical, country-tagged entities of ``doc`` (offsets into ``doc.text``). ``outlet`` is the
     item's `source`: where the body names it, however briefly, that mention is the outlet (ORG)."""
@@ -1125,7 +1130,7 @@ def _add_credit_mentions(text: str, mentions: list[_Mention]) -> None:
                 label, canonical, country = "PERSON", _clean_person(part), None
             else:
                 continue
-            clash = [m for m in mentions if m.start < p_end and p_start < m.end]
+            clash = _overlapping(mentions, p_start, p_end)
             if not clash:
                 mentions.append(_Mention(part, label, p_start, p_end, canonical, country, True))
             elif len(clash) == 1 and label == "PERSON" and clash[0].label == "ORG" and not clash[0].fixed:
@@ -1178,7 +1183,7 @@ def _add_party_states(text: str, mentions: list[_Mention], junk: list[tuple[int,
         end = start + len(cand)
         if in_ranges(start, end, junk):
             continue
-        clash = [x for x in mentions if x.start < end and start < x.end]
+        clash = _overlapping(mentions, start, end)
         if any(x.fixed or x.label not in _REWRITABLE for x in clash):
             continue
         for x in clash:  # "R- Florida" tagged PERSON: the affiliation is not a name
@@ -1208,7 +1213,7 @@ def _add_dateline(text: str, mentions: list[_Mention]) -> None:
         if not raw:
             continue
         start, end = m.start(group), m.end(group)
-        clash = [x for x in mentions if x.start < end and start < x.end]
+        clash = _overlapping(mentions, start, end)
         if any(x.fixed or x.label not in ("PERSON", "ORG") for x in clash):
             continue
         name = _title_if_caps(raw.strip())
@@ -1259,15 +1264,18 @@ def _add_outlet(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]
     if not outlet or len(outlet) > _MAX_OUTLET_CHARS:
         return
     canonical = _OUTLET_SECTION_RE.sub("", outlet.strip())
+    credits: list[tuple[int, int]] | None = None  # found once, and only when a bracket is past the dateline
     added = False
     for pattern, bracketed in _outlet_patterns(outlet):
         for m in pattern.finditer(text):
             start, end = _trim(text, m.start(), m.end(), "ORG")
             if end <= start or in_ranges(start, end, junk):
                 continue
-            if bracketed and start > _DATELINE_CHARS and not _in_credit(text, start):
-                continue  # initials in brackets name the outlet in a dateline or a credit, not elsewhere
-            clash = [x for x in mentions if x.start < end and start < x.end]
+            if bracketed and start > _DATELINE_CHARS:
+                credits = credit_ranges(text) if credits is None else credits
+                if not in_ranges(start, start + 1, credits):
+                    continue  # initials in brackets name the outlet in a dateline or a credit, not elsewhere
+            clash = _overlapping(mentions, start, end)
             if any(x.fixed for x in clash):
                 continue
             for x in clash:
@@ -1276,10 +1284,6 @@ def _add_outlet(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]
             added = True
     if added:
         mentions.sort(key=lambda x: x.start)
-
-
-def _in_credit(text: str, start: int) -> bool:
-    return in_ranges(start, start + 1, credit_ranges(text))
 
 
 # A known place the small model left untagged ("migrants walked from Calais to the beach"): after a place or motion
@@ -1300,7 +1304,7 @@ def _add_untagged_places(text: str, mentions: list[_Mention], junk: list[tuple[i
             name = " ".join(words[:n]).rstrip(".'’")
             start = match.start(1)
             end = start + len(name)
-            if in_ranges(start, end, junk) or any(x.start < end and start < x.end for x in mentions):
+            if in_ranges(start, end, junk) or _overlapping(mentions, start, end):
                 break
             place = find_place(name)
             if place is None or (place.kind == "city" and place.population < _UNTAGGED_CITY_POP):
@@ -1424,7 +1428,7 @@ def _add_hyphen_countries(text: str, mentions: list[_Mention], junk: list[tuple[
         for (start, end), place in zip(sides, places, strict=True):
             if place is None or in_ranges(start, end, junk):
                 continue
-            if any(x.start < end and start < x.end for x in mentions):
+            if _overlapping(mentions, start, end):
                 continue
             mentions.append(_Mention(text[start:end], "GPE", start, end, place.name, place.country, True))
             added = True
@@ -1440,7 +1444,7 @@ def _add_embed_authors(text: str, mentions: list[_Mention], junk: list[tuple[int
     added = False
     for m in _EMBED_AUTHOR_RE.finditer(text):
         start, end = m.start(1), m.end(1)
-        if in_ranges(start, end, junk) or any(x.start < end and start < x.end for x in mentions):
+        if in_ranges(start, end, junk) or _overlapping(mentions, start, end):
             continue
         name = m.group(1)
         if lookup_alias(name) is not None:
@@ -1586,7 +1590,7 @@ def _add_administration_persons(text: str, mentions: list[_Mention], junk: list[
             if holder is None:
                 continue
             full = holder.name
-        clash = [x for x in mentions if x.start < end and start < x.end]
+        clash = _overlapping(mentions, start, end)
         if any(x.label == "PERSON" for x in clash):
             continue
         if any(x.fixed and x.label in NAME_LABELS for x in clash):
@@ -1758,7 +1762,7 @@ def _add_slash_credits(text: str, mentions: list[_Mention], junk: list[tuple[int
             continue
         name = " ".join(words)
         start, end = c.start(2), c.start(2) + len(name)
-        if in_ranges(start, end, junk) or any(x.start < end and start < x.end for x in mentions):
+        if in_ranges(start, end, junk) or _overlapping(mentions, start, end):
             continue
         mentions.append(_Mention(name, "PERSON", start, end, _clean_person(name), None, True))
         added = True
@@ -1783,7 +1787,7 @@ def _add_untagged_officeholders(doc: Doc, text: str, mentions: list[_Mention], j
         if key not in index or key in words:
             continue
         start, end = c.start(), c.end()
-        if in_ranges(start, end, junk) or any(x.start < end and start < x.end for x in mentions):
+        if in_ranges(start, end, junk) or _overlapping(mentions, start, end):
             continue
         span = doc.char_span(start, end)
         if span is None or len(span) != 1 or span[0].pos_ != "PROPN":
@@ -1808,7 +1812,7 @@ def _add_holder_offices(text: str, mentions: list[_Mention], junk: list[tuple[in
     added = False
     for g in _HOLDER_OFFICE_RE.finditer(text):
         start, end = _trim(text, g.start(1), g.end(1), "ORG")
-        clash = [x for x in mentions if x.start < end and start < x.end]
+        clash = _overlapping(mentions, start, end)
         if end <= start or in_ranges(start, end, junk) or any(x.start < start or x.end > end for x in clash):
             continue
         for x in clash:
@@ -1831,7 +1835,7 @@ def _add_inspectors_general(text: str, mentions: list[_Mention], junk: list[tupl
     for g in _OIG_RE.finditer(text):
         start = g.start(1)
         end = g.end()
-        clash = [x for x in mentions if x.start < end and start < x.end]
+        clash = _overlapping(mentions, start, end)
         if in_ranges(start, end, junk) or any(x.fixed or x.label != "ORG" for x in clash):
             continue
         owner = next(

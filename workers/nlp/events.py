@@ -1921,6 +1921,8 @@ def _act_participle(noun: Token) -> bool:
 
 
 _OPENERS = _words("once if when unless until whenever")
+# participles of plans and needs, not of done acts ("the wall, planned for next year", "the funds, required by law")
+_UNDONE_PARTICIPLES = _FORESEE_VERBS | _PREPARE | _words("propose require need")
 
 
 def _reduced_past_relative(verb: Token) -> bool:
@@ -1932,7 +1934,7 @@ def _reduced_past_relative(verb: Token) -> bool:
         and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl"))  # the tagger's "signed" varies
         and not _has_own_clause(verb)
         and not any(c.dep_ == "mark" or c.lower_ in _OPENERS for c in verb.children)  # "once" parses as advmod
-        and verb.lemma_.lower() not in _FORESEE_VERBS | _PREPARE | _words("propose require need")
+        and verb.lemma_.lower() not in _UNDONE_PARTICIPLES
     )
 
 
