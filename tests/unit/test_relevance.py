@@ -46,6 +46,11 @@ MIGRATION_TEXTS = [
     "A caravan of 3,000 migrants left Tapachula on Sunday, and the caravan is heading north to the border.",
     "A flood of refugees from the war reached the border, and the refugees asked for protection.",
     "Refugees on the sinking boat said waves flooded the deck; the coast guard rescued 40 refugees.",
+    # translated Spanish names of agencies, temporary protection, and a border barrier with no migrant named
+    "Migración Colombia opened a new stage of the temporary protection statute; the temporary protection permit "
+    "lasts ten years, the Migración Colombia director said.",
+    "The state will put the buoy barrier back in the river to secure the border, and troops strung concertina "
+    "wire along the bank to stop illegal crossings.",
 ]
 OTHER_TEXTS = [
     "The central bank raised interest rates by a quarter point on Wednesday, citing inflation.",
@@ -63,6 +68,12 @@ OTHER_TEXTS = [
     "A caravan of lowriders crossed the city on Sunday; the caravan raised money, and a second caravan is planned.",
     "Flooded out of their homes by the storm, the villagers called themselves refugees in their own village; the "
     "refugees slept in the school as the flood waters rose.",
+    # one customer "deported" from her account does not make the systems migration a story about people
+    "The bank's core banking migration failed; the migration of customer data took days, and one customer said "
+    "she felt deported from her own account after the IT migration.",
+    # Spanish sports clubs and sections in translated sports pages
+    "Deportes Cordillera signed the striker from Deportivo Táchira; the Deportes club paid a record fee, and "
+    "Deportivo fans cheered the deportistas.",
 ]
 
 
@@ -131,6 +142,16 @@ _VOCAB = st.sampled_from(
         "\n\n",
         "team",
         "won",
+        "buoy",
+        "barrier",
+        "concertina",
+        "wire",
+        "illegal",
+        "crossings",
+        "temporary",
+        "protection",
+        "Migración",
+        "Deportes",
     ]
 )
 
