@@ -49,6 +49,8 @@ MIGRATION_TEXTS = [
     # translated Spanish names of agencies, temporary protection, and a border barrier with no migrant named
     "Migración Colombia opened a new stage of the temporary protection statute; the temporary protection permit "
     "lasts ten years, the Migración Colombia director said.",
+    "The minister said 5,000 Syrians returned voluntarily last month; voluntary returns will rise, and each of the "
+    "returnees gets a grant.",
     "The state will put the buoy barrier back in the river to secure the border, and troops strung concertina "
     "wire along the bank to stop illegal crossings.",
 ]
@@ -71,6 +73,8 @@ OTHER_TEXTS = [
     # one customer "deported" from her account does not make the systems migration a story about people
     "The bank's core banking migration failed; the migration of customer data took days, and one customer said "
     "she felt deported from her own account after the IT migration.",
+    # students from abroad are also education news
+    "The university enrolled more international students this year; international students pay higher fees.",
     # Spanish sports clubs and sections in translated sports pages
     "Deportes Cordillera signed the striker from Deportivo Táchira; the Deportes club paid a record fee, and "
     "Deportivo fans cheered the deportistas.",
@@ -188,6 +192,8 @@ def test_precheck_covers_every_topic_term() -> None:
         "agencies": "DHS",
         "travel-ban": "travel ban",
         "wall": "the wall",
+        "return": "voluntary returns",
+        "mobility": "student visas",
     }
     assert set(samples) == set(_TOPICS)
     for topic, text in samples.items():
