@@ -117,7 +117,7 @@ _TOPICS: dict[str, tuple[re.Pattern[str], float]] = {
         re.compile(
             r"\b(?:international\s+students?|overseas\s+students?|student\s+visas?|remittances?)\b", re.IGNORECASE
         ),
-        0.5,
+        0.4,
     ),
     "smuggling": (re.compile(r"\b(?:smuggl\w+|coyotes|human\s+trafficking)\b", re.IGNORECASE), 0.6),
     "sea-crossings": (re.compile(rf"\b(?:{SEA_CROSSINGS})\b", re.IGNORECASE), 0.8),
