@@ -846,6 +846,24 @@ def test_a_learned_cue_stands_in_when_the_rules_reading_fails_its_checks(
     assert _one(_direct(enricher, text, learned=True), "OFFICIAL_MEETING")["status"] == "occurred"
 
 
+def test_a_learned_cue_under_a_verb_of_talk_gives_way_to_the_next_cue(
+    enricher: Enricher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workers.nlp.events as events_module
+
+    # the strongest cue, "migration", is what they discussed; the next, "talks", is what they held
+    text = ("The foreign minister and her Guatemalan counterpart then held more than three hours of talks at the "
+            "ministry on Monday, where they discussed migration.")
+    assert "OFFICIAL_MEETING" not in {e["event_type"] for e in _direct(enricher, text, learned=False)}
+    monkeypatch.setattr(
+        events_module, "type_classifier", lambda: _FixedClassifier("OFFICIAL_MEETING", ("migra-", "talk"))
+    )
+    assert _one(_direct(enricher, text, learned=True), "OFFICIAL_MEETING")["status"] == "occurred"
+    # with no cue but the topic there is no act
+    monkeypatch.setattr(events_module, "type_classifier", lambda: _FixedClassifier("OFFICIAL_MEETING", ("migra-",)))
+    assert "OFFICIAL_MEETING" not in {e["event_type"] for e in _direct(enricher, text, learned=True)}
+
+
 def test_learned_events_need_migration_context(enricher: Enricher) -> None:
     body = "The overhaul of the tax code cleared the upper chamber 71-29 late on Thursday, sending it to the House."
     assert _direct(enricher, body, published_at="2019-03-29T12:00:00Z", learned=True) == []
@@ -1736,3 +1754,21 @@ def test_foreigners_and_nationalities_on_the_move_are_movers(
     fixed = _FixedClassifier("MIGRANT_MOVEMENT", ("reach", "cross"))
     monkeypatch.setattr(events_module, "type_classifier", lambda: fixed)
     assert _one(_direct(enricher, text + _CONTEXT, learned=True), "MIGRANT_MOVEMENT")["status"] == "occurred"
+
+
+def test_a_verb_the_parser_hung_on_a_date_is_no_relative_clause() -> None:
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from workers.nlp.events import _relative_clause
+
+    # "the department on Wednesday extended the status" parsed with "extended" as a clause of "Wednesday"
+    words = ["The", "department", "on", "Wednesday", "extended", "the", "status"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 2, 3, 6, 4],
+              deps=["det", "ROOT", "prep", "pobj", "relcl", "det", "dobj"])
+    doc.ents = [Span(doc, 3, 4, label="DATE")]
+    assert not _relative_clause(doc[4])
+    # "the program, which granted them permits": a clause that describes the program
+    words = ["the", "program", "which", "granted", "them", "permits"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 3, 3], deps=["det", "ROOT", "nsubj", "relcl", "dative", "dobj"])
+    assert _relative_clause(doc[3])

@@ -577,10 +577,13 @@ def _learned_hits(sent: Span, found: set[str]) -> list[tuple[TriggerRule, int, b
     if prediction.label in found:
         return []
     # the verb that states what the cue names: status and date are read from verbs ("DHS widened its
-    # transfer plan": the act is "widened", not the "plan" the classifier weighed most)
-    verb = _governing_verb(_trigger_token(sent.doc, sent, _cue_char(sent, prediction.cues)))
-    if verb.lemma_ in _TOPIC_VERBS:
-        return []  # "the ministers addressed the fight against smuggling": a conversation's topic, no act
+    # transfer plan": the act is "widened", not the "plan" the classifier weighed most). A cue under a verb of
+    # talk is a conversation's topic ("where they discussed migration"); the next cue may name the act ("held
+    # three hours of talks"), and where none does there is no act ("the ministers addressed smuggling")
+    verbs = (_governing_verb(_trigger_token(sent.doc, sent, char)) for char in _cue_chars(sent, prediction.cues))
+    verb = next((v for v in verbs if v.lemma_ not in _TOPIC_VERBS), None)
+    if verb is None:
+        return []
     figure = _first_count(sent) if prediction.label == "ENFORCEMENT_STATISTIC" else None
     if figure is not None:
         # a figure is read from its number ("prevented 12,000 attempts ..., figures show": the count, not
@@ -616,18 +619,19 @@ _CUE_POS = frozenset({"VERB", "NOUN", "PROPN"})
 _TOPIC_VERBS = _words("discuss address debate tackle raise review examine focus talk consider")
 
 
-def _cue_char(sent: Span, cues: Sequence[str]) -> int:
-    """Where the classifier read the event: the strongest cue that is a verb or noun of the sentence
-    ("rounded up", "bill"), else the strongest cue at all, else the sentence's root."""
+def _cue_chars(sent: Span, cues: Sequence[str]) -> list[int]:
+    """Where the classifier read the event, strongest first: its cues that are a verb or noun of the sentence
+    ("rounded up", "bill"); else the strongest cue at all; else the sentence's root."""
+    named: list[int] = []
     fallback: int | None = None
     for cue in cues:
         for token in sent:
             if cue_matches(cue, token.text):
                 if token.pos_ in _CUE_POS:
-                    return token.idx
-                if fallback is None:
+                    named.append(token.idx)
+                elif fallback is None:
                     fallback = token.idx
-    return sent.root.idx if fallback is None else fallback
+    return named or [sent.root.idx if fallback is None else fallback]
 
 
 _POLICY_RULE = next(r for r in RULES if r.event_type == "POLICY_ANNOUNCEMENT")
@@ -1032,7 +1036,7 @@ def _build(
         return None  # "the highest figure since the EU-Turkey statement took effect": a reference point
     if _reported_finding(trigger):
         return None  # "a report finding that poor care contributed to deaths": the study's finding, not news
-    if rule.event_type == "PROTECTION_GRANT" and _conj_root(verb).dep_ == "relcl":
+    if rule.event_type == "PROTECTION_GRANT" and _relative_clause(_conj_root(verb)):
         return None  # "the DACA program, which granted them work permits" describes, it does not report
     if rule.event_type == "BORDER_SECURITY" and trigger.dep_ in ("compound", "amod") and trigger.pos_ != "VERB":
         return None  # "a government-funding bill that lacks money for the wall"
@@ -1128,6 +1132,12 @@ def _generic_courts(verb: Token) -> bool:
         # "the courts blocked the ban" may point back to courts named earlier; "the courts will" does not
         return not determiners or (determiners == ["the"] and verb.tag_ != "VBD")
     return False
+
+
+def _relative_clause(verb: Token) -> bool:
+    """A clause that describes a noun: "the program, which granted them permits". Not a main verb the parser
+    hung on a date ("The department on Wednesday extended TPS" read as a clause of "Wednesday")."""
+    return verb.dep_ == "relcl" and verb.head.ent_type_ not in ("DATE", "TIME")
 
 
 def _conj_root(verb: Token) -> Token:
