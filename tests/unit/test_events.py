@@ -1772,3 +1772,24 @@ def test_a_verb_the_parser_hung_on_a_date_is_no_relative_clause() -> None:
     words = ["the", "program", "which", "granted", "them", "permits"]
     doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 3, 3], deps=["det", "ROOT", "nsubj", "relcl", "dative", "dobj"])
     assert _relative_clause(doc[3])
+
+
+@pytest.mark.parametrize(
+    ("text", "is_figure"),
+    [
+        ("Coast guard figures released on Monday show that more than 9,000 migrants have landed on the island "
+         "since January.", True),
+        ("By the ministry's own figures, 132 migrants have been transferred to the centre since April.", True),
+        # a landing on a day is a movement, not a figure
+        ("On Sunday alone, 640 migrants landed on the island aboard 17 small boats.", False),
+    ],
+)
+def test_people_moved_in_number_are_a_figure_only_when_the_count_runs_or_is_data(
+    enricher: Enricher, monkeypatch: pytest.MonkeyPatch, text: str, is_figure: bool
+) -> None:
+    import workers.nlp.events as events_module
+
+    # the classifier reads a figure in each; the figure's checks decide
+    monkeypatch.setattr(events_module, "type_classifier", lambda: _FixedClassifier("ENFORCEMENT_STATISTIC", ("migra-",)))
+    types = {e["event_type"] for e in _direct(enricher, text, learned=True)}
+    assert ("ENFORCEMENT_STATISTIC" in types) is is_figure, types

@@ -1394,6 +1394,7 @@ _STAT_VERBS = _words(
     intercept rescue register lodge screen refer receive log take
     present leave depart
     count tally prevent thwart foil exceed surpass total number document
+    reject refuse
     """
 )
 _LIMIT_BEFORE = re.compile(
@@ -1444,7 +1445,19 @@ def _stat_ok(trigger: Token) -> bool:
         return False  # "will deport 1,000 migrants this week" is a planned act, not a figure
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _INTENT_HEADS:
         return False  # "intends to admit 18,000 refugees next year": a plan, not a figure
+    if verb.lemma_ in _MOVE_VERBS:
+        return _running_count(trigger.sent.text)
     return verb.lemma_ in _STAT_VERBS
+
+
+# People moved in number: a movement on a day ("640 people landed on the island on Sunday"), a figure where the
+# count runs over a period or is told as data ("9,000 people have landed since January, figures show")
+_MOVE_VERBS = _words("land disembark transfer relocate transport resettle")
+_DATA_WORDS = re.compile(r"\b(?:figures|data|statistics|tally|in\s+total|altogether)\b", re.IGNORECASE)
+
+
+def _running_count(text: str) -> bool:
+    return any(p.search(text) for p in (_YEAR_TO_DATE, _SINCE_MONTH, _DATA_WORDS))
 
 
 _AS_CHILDREN = re.compile(r"\bas (?:children|minors|kids|infants|teenagers|babies|toddlers)\b")
