@@ -1790,6 +1790,7 @@ def test_people_moved_in_number_are_a_figure_only_when_the_count_runs_or_is_data
     import workers.nlp.events as events_module
 
     # the classifier reads a figure in each; the figure's checks decide
-    monkeypatch.setattr(events_module, "type_classifier", lambda: _FixedClassifier("ENFORCEMENT_STATISTIC", ("migra-",)))
+    figure = _FixedClassifier("ENFORCEMENT_STATISTIC", ("migra-",))
+    monkeypatch.setattr(events_module, "type_classifier", lambda: figure)
     types = {e["event_type"] for e in _direct(enricher, text, learned=True)}
     assert ("ENFORCEMENT_STATISTIC" in types) is is_figure, types
