@@ -1794,3 +1794,22 @@ def test_people_moved_in_number_are_a_figure_only_when_the_count_runs_or_is_data
     monkeypatch.setattr(events_module, "type_classifier", lambda: figure)
     types = {e["event_type"] for e in _direct(enricher, text, learned=True)}
     assert ("ENFORCEMENT_STATISTIC" in types) is is_figure, types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("On Thursday, the authorities deported another 150 migrants to Guatemala on a charter flight.",
+         "DEPORTATION", "ENFORCEMENT_STATISTIC"),
+        ("On Sunday alone, 640 migrants arrived on Lampedusa aboard 17 small boats.",
+         "MIGRANT_MOVEMENT", "ENFORCEMENT_STATISTIC"),
+        # the day's count told as data stays a figure
+        ("The ministry has published its figure for yesterday: 1,047 migrants crossed the Channel in small boats "
+         "on Monday.", "ENFORCEMENT_STATISTIC", "MIGRANT_MOVEMENT"),
+    ],
+)
+def test_one_days_removals_or_arrivals_are_the_act_not_a_figure(
+    enricher: Enricher, text: str, expected: str, absent: str
+) -> None:
+    types = {e["event_type"] for e in _direct(enricher, text + _CONTEXT, learned=True)}
+    assert expected in types and absent not in types, types
