@@ -1813,3 +1813,14 @@ def test_one_days_removals_or_arrivals_are_the_act_not_a_figure(
 ) -> None:
     types = {e["event_type"] for e in _direct(enricher, text + _CONTEXT, learned=True)}
     assert expected in types and absent not in types, types
+
+
+def test_a_figure_is_dated_by_the_period_it_counts_not_its_release_or_a_record(enricher: Enricher) -> None:
+    text = ("Border Patrol agents made about 56,400 apprehensions of migrants along the southwest border in July, "
+            "according to figures released late Tuesday, the lowest monthly total since September 2020.")
+    figure = _one(_direct(enricher, text, "2024-08-22T12:00:00Z", learned=True), "ENFORCEMENT_STATISTIC")
+    assert figure["date"] is not None and figure["date"]["resolved"] == "2024-07"
+    # with no period, the day the figures came out dates them
+    text = "Border Patrol agents made about 56,400 apprehensions of migrants, according to figures released Tuesday."
+    figure = _one(_direct(enricher, text, "2024-08-22T12:00:00Z", learned=True), "ENFORCEMENT_STATISTIC")
+    assert figure["date"] is not None and figure["date"]["resolved"] == "2024-08-20"

@@ -1107,7 +1107,7 @@ def _build(
         date = _date(sent, verb, date_status, anchor, anchor_kind, trigger)
     if rule.event_type == "ENFORCEMENT_STATISTIC":
         period = _figure_period(sent.text, anchor, anchor_kind)
-        date = period[1] if period else _date(sent, verb, "occurred", anchor, anchor_kind, trigger)
+        date = period[1] if period else _date(sent, verb, "occurred", anchor, anchor_kind, trigger, counted=True)
     if rule.event_type == "MIGRANT_MOVEMENT" and not _mover_ok(trigger, verb):
         return None
     if rule.event_type == "ENFORCEMENT_STATISTIC" and not _stat_ok(trigger):
@@ -1866,10 +1866,13 @@ def _date(
     trigger: Token | None = None,
     *,
     observed: bool = False,
+    counted: bool = False,
 ) -> ResolvedDate | None:
     """The date of the act at `verb`. With `observed`, the date a state was seen or reported at ("38 remained
     in custody as of Wednesday", "the agency said Wednesday it was holding 8,600"): only a date in the verb's
-    own clause or one of the clauses it is reported in, never a bare year or a start point ("since 2016")."""
+    own clause or one of the clauses it is reported in, never a bare year or a start point ("since 2016").
+    With `counted` (a figure), the period counted wins over the day the figures came out ("56,400 apprehensions
+    in July, according to figures released Tuesday")."""
     exprs = find_date_expressions(sent.text)
     if not exprs:
         return None
@@ -1885,6 +1888,8 @@ def _date(
             continue  # "between Nov. 21 and February": a period, not the date of one occurrence
         if _COMPARED_DATE.search(sent.text[max(0, start - 50) : start]):
             continue  # "131,900 in February, down from 140,600 in January": the baseline's date
+        if _RECORD_SINCE.search(sent.text[max(0, start - 60) : start]):
+            continue  # "the lowest monthly total since September 2020": a record's reference point
         if _ATTRIBUTIVE_YEAR.match(text) and _NOUN_AFTER.match(sent.text[_end:]) and not _YEAR_PREP.search(
             sent.text[max(0, start - 10) : start]
         ):
@@ -1914,6 +1919,9 @@ def _date(
         if res is None or not _fits_status(res, status, anchor):
             continue
         resolved.append((sent.start_char + start, res))
+    if counted:
+        counted_dates = [entry for entry in resolved if not _release_date(doc, sent, entry[0])]
+        resolved = counted_dates or resolved
     if not resolved:
         return None
     if len(resolved) == 1:
@@ -1931,6 +1939,15 @@ def _date(
         return depth, GRANULARITY_RANK[entry[1]["granularity"]], abs(tok.i - verb.i)
 
     return min(resolved, key=rank)[1]
+
+
+_RELEASE_VERBS = _REPORTING | _words("release publish show post issue present")
+
+
+def _release_date(doc: Doc, sent: Span, char: int) -> bool:
+    """A date on the verb that brought figures out ("figures released late Tuesday", "the ministry said on
+    Monday"), not on what they count."""
+    return _governing_verb(_trigger_token(doc, sent, char)).lemma_.lower() in _RELEASE_VERBS
 
 
 _FORESEE_VERBS = _PLAN_HEADS | _words("foresee program programme slate envisage")
@@ -2042,11 +2059,20 @@ _YEAR_TO_DATE = re.compile(
     r"is\s+gone)\s+of\s+(?:the|this)\s+year)\b",
     re.IGNORECASE,
 )
+# a record's reference point, not the period counted nor the act's date: "the lowest monthly total since
+# September 2020"
+_RECORD = (
+    r"\b(?:lowest|highest|fewest|most|least|largest|biggest|smallest|first\s+time|record|not\s+seen)\b[^.;:]{0,40}"
+)
+_RECORD_BEFORE = re.compile(_RECORD + "$", re.IGNORECASE)
+_RECORD_SINCE = re.compile(_RECORD + r"\bsince\s+$", re.IGNORECASE)
 _SINCE_MONTH = re.compile(
     r"\bsince\s+(?:the\s+past\s+)?(?:\d{1,2}\s+of\s+)?(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
     r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.IGNORECASE,
 )
+
+
 
 
 def _figure_period(text: str, anchor: datetime, anchor_kind: DateAnchor) -> tuple[str, ResolvedDate | None] | None:
@@ -2055,7 +2081,7 @@ def _figure_period(text: str, anchor: datetime, anchor_kind: DateAnchor) -> tupl
     the sentence gives no such period (then the figure's own date expression decides)."""
     match = _YEAR_TO_DATE.search(text)
     if match is None:
-        match = _SINCE_MONTH.search(text)
+        match = next((m for m in _SINCE_MONTH.finditer(text) if not _RECORD_BEFORE.search(text[: m.start()])), None)
         if match is None:
             return None
         if _MONTH_NUM[match.group("m")[:3].lower()] > anchor.month:
