@@ -1692,6 +1692,9 @@ STATUS_CASES = [
     # sea-crossing words alone make the story: no "migrant" anywhere
     ("At least 600 people reached El Hierro aboard cayucos over the weekend, the Red Cross said.",
      "Busy weekend at the islands", "MIGRANT_MOVEMENT", "occurred"),
+    # what an actor hopes or aims to do is its plan
+    ("The interior ministry hopes to deport the 40 Afghan men on a charter flight in January.",
+     "Deportations", "DEPORTATION", "planned"),
 ]
 
 

@@ -53,7 +53,18 @@ _HYPO_HEADS = _words(
     """
 )
 # Heads that announce the act below them for the future: "plans to unveil", "vowed to declare", "agreed to sign".
-_PLAN_HEADS = _words("plan schedule expect intend set prepare due go poise vow pledge promise agree commit")
+_PLAN_HEADS = _words("plan schedule expect intend set prepare due go poise vow pledge promise agree commit aim")
+_HOPE_FORMS = frozenset({"hope", "hopes", "hoped", "hoping"})  # the small model's lemma of "hopes" is "hop"
+
+
+def _plan_word(head: Token, below: Token) -> bool:
+    """`head` plans the act at `below`: "plans to deport", "hopes to open the centre in January" (not "hoped the
+    accord would help": a wish about what others do)."""
+    if head.lower_ in _HOPE_FORMS:
+        return below.dep_ == "xcomp"
+    return head.lemma_ in _PLAN_HEADS
+
+
 _HYPO_AUX = frozenset({"could", "may", "might", "would", "should", "can", "must", "ca", "ought"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -818,7 +829,7 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
             break
     if aux & _FUTURE_AUX or any(_aux_lemmas(h) & _FUTURE_AUX for h in chain[1:3]):
         return "planned", False
-    if any(h.lemma_ in _PLAN_HEADS and h != verb for h in chain[1:]) and not (
+    if any(_plan_word(h, below) and h != verb for below, h in zip(chain, chain[1:], strict=False)) and not (
         event_type == "COURT_RULING" and any(h.lemma_ == "agree" for h in chain)
     ):
         return "planned", False  # but a court agreeing to decide a case is the court's act
