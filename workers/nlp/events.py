@@ -829,7 +829,7 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
             break
     if aux & _FUTURE_AUX or any(_aux_lemmas(h) & _FUTURE_AUX for h in chain[1:3]):
         return "planned", False
-    if any(_plan_word(h, below) and h != verb for below, h in zip(chain, chain[1:], strict=False)) and not (
+    if any(_plan_word(h, below) and h != verb for below, h in itertools.pairwise(chain)) and not (
         event_type == "COURT_RULING" and any(h.lemma_ == "agree" for h in chain)
     ):
         return "planned", False  # but a court agreeing to decide a case is the court's act
