@@ -303,9 +303,22 @@ def gold_to_input(item: Mapping[str, Any]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- normalisation helpers
 
 
+# Dotted abbreviations of the names the contract canonicalises ("U.S." -> "United States"): one spelling of the
+# same name, like its case. Acronyms ("UNHCR", "DHS") are not expanded: that needs a knowledge base, and the
+# scorer uses none.
+_ABBREVIATIONS = (
+    (re.compile(r"(?<![\w.])u\.s\.(?:a\.)?(?![\w.])"), "united states"),
+    (re.compile(r"(?<![\w.])u\.k\.(?![\w.])"), "united kingdom"),
+    (re.compile(r"(?<![\w.])u\.n\.(?![\w.])"), "united nations"),
+)
+
+
 def norm_name(name: str) -> str:
-    """Case-insensitive, whitespace-normalised; accents are kept on purpose."""
-    return _WS_RE.sub(" ", name).strip().casefold()
+    """Case-insensitive, whitespace-normalised, dotted abbreviations spelt out; accents are kept on purpose."""
+    folded = _WS_RE.sub(" ", name).strip().casefold()
+    for pattern, full in _ABBREVIATIONS:
+        folded = pattern.sub(full, folded)
+    return folded
 
 
 def _tokens(text: str) -> list[str]:

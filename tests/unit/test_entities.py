@@ -829,3 +829,36 @@ def test_a_bare_first_name_of_one_person_in_the_text_is_that_person() -> None:
         ("PERSON", "Paul Anstine", None),
         ("PERSON", "Paul Anstine", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Nasima Akter, coordinator of the coalition, said rations were cut.", True),
+        ("Magnus Brunner, the EU commissioner for internal affairs, visited the border.", True),
+        # an organisation's apposition names a kind of body
+        ("Frontex, the EU border agency, published its report.", False),
+    ],
+)
+def test_a_role_after_the_comma_marks_a_person(nlp: Language, text: str, person: bool) -> None:
+    from workers.nlp.entities import _role_apposition
+
+    doc = nlp(text)
+    comma = next(t.i for t in doc if t.text == ",")
+    assert _role_apposition(doc, comma + 1) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Migrants walk overland through Ethiopia's Oromia and Amhara regions before they reach the coast.",
+         {"Oromia"}),
+        ("Smugglers left the men in scrubland west of Ben Guerdane, near the border post.", {"Ben Guerdane"}),
+    ],
+)
+def test_places_named_by_a_word_for_places_or_a_direction_are_not_people(
+    nlp: Language, text: str, places: set[str]
+) -> None:
+    labels = _by_label(_ents(nlp, text))
+    assert not places & labels.get("PERSON", set())
+    assert places <= labels.get("GPE", set()) | labels.get("LOC", set()), labels

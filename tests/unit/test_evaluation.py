@@ -454,6 +454,11 @@ def test_greedy_assignment_recovers_both_pairs() -> None:
         ("US", "Business Council", False),  # word containment, not substring
         ("Sánchez", "Sanchez", False),  # accents are kept
         ("", "Anyone", False),
+        # dotted abbreviations are one spelling of the name; acronyms are not expanded
+        ("U.S. Border Patrol", "United States Border Patrol", True),
+        ("U.N. refugee agency", "United Nations refugee agency", True),
+        ("UNHCR", "United Nations High Commissioner for Refugees", False),
+        ("Jesus Ortiz", "J.U.S. Ortiz", False),
     ],
 )
 def test_names_match(a: str, b: str, expected: bool) -> None:

@@ -893,7 +893,13 @@ def _apply_context_places(text: str, mentions: list[_Mention]) -> None:
 # "from" also take people: "a letter to Obama", "support from Rubio")
 _PLACE_PREP = (
     r"\b(?:in|near|across|through|toward|towards|outside|above|(?:state|city|island|town|village|port)\s+of|"
-    r"enter(?:ed|ing|s)?)\s+"
+    r"enter(?:ed|ing|s)?|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:coast|outskirts|shores)\s+of)\s+"
+)
+# ... or a word for places after it, alone or closing a list: "Saudi Arabia's Jazan region", "Ethiopia's Oromia
+# and Amhara regions"
+_PLACE_TAIL = (
+    r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,4}\s+"
+    r"(?:regions?|provinces?|districts?|departments?|governorates?|municipalit(?:y|ies))\b"
 )
 # ... or a list of places after one, or after a word for them: "in Chiapas, Tabasco and Guerrero", "the
 # states of Chiapas and Tabasco", "states like Guerrero and Michoacán"
@@ -951,6 +957,7 @@ def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
             continue
         if m.text not in placed and (
             re.search(_PLACE_LEAD + re.escape(m.text) + r"\b(?!['’]s)", text)
+            or re.search(r"\b" + re.escape(m.text) + _PLACE_TAIL, text)
             or (m.text not in first_names and _big_city_reading(text, m.text, place))
         ):
             placed[m.text] = place
@@ -975,7 +982,10 @@ def _unknown_place_reading(text: str, m: _Mention, first_names: set[str]) -> boo
     if m.label == "ORG" and any(w.lower() in _ORG_WORDS or w.lower() in _ORG_LEAD_WORDS for w in words):
         return False  # "in Frontex Operations": a body, however placed
     name = re.escape(m.text)
-    if re.search(r"\b(?:in|near|outside|(?:island|town|village|port)\s+of)\s+" + name + r"\b(?!['’]s)", text) is None:
+    placed = (
+        r"\b(?:in|near|outside|(?:island|town|village|port|coast|outskirts)\s+of|(?:north|south|east|west)\s+of)\s+"
+    )
+    if re.search(placed + name + r"\b(?!['’]s)", text) is None and re.search(r"\b" + name + _PLACE_TAIL, text) is None:
         return False
     return _PERSONAL_USE.search(text.replace(m.text, "\0")) is None
 
@@ -1411,7 +1421,24 @@ def _looks_like_person(ent: Span) -> bool:
     j = ent.end
     if j < len(doc) and doc[j].text == ",":
         j += 1
+        if _role_apposition(doc, j):
+            return True  # "Magnus Brunner, the EU commissioner for internal affairs": a person's apposition
     return j < len(doc) and doc[j].lower_ == "who"
+
+
+_APPOSITION_WORDS = 5  # "the EU's new migration commissioner"
+
+
+def _role_apposition(doc: Doc, start: int) -> bool:
+    """A role noun within a few words after the comma: "the secretary of state", "coordinator of the coalition",
+    "a senior Home Office official"; an organisation's apposition names a kind of body instead."""
+    for token in doc[start : start + _APPOSITION_WORDS]:
+        word = token.lower_.rstrip(".")
+        if word in _ROLE_NOUNS and word not in ("u.s.", "us"):
+            return True
+        if token.is_punct or word in _ORG_WORDS or token.pos_ == "VERB":
+            return False
+    return False
 
 
 _HYPHEN_PAIR_RE = re.compile(r"\b([A-Z][A-Za-z.]+)\s?[-–]\s?([A-Z][A-Za-z.]+)\b")
