@@ -1692,6 +1692,11 @@ STATUS_CASES = [
     # sea-crossing words alone make the story: no "migrant" anywhere
     ("At least 600 people reached El Hierro aboard cayucos over the weekend, the Red Cross said.",
      "Busy weekend at the islands", "MIGRANT_MOVEMENT", "occurred"),
+    # a custody or a deployment that goes on, said anywhere in the sentence
+    ("The asylum seeker was taken to the immigration detention center in Newark, where he remains, his lawyer "
+     "said.", "Courthouse arrest", "DETENTION", "ongoing"),
+    ("Mexico maintains deployed 10,000 members of the National Guard at its northern border to stop migrants, "
+     "the minister informed.", "Border deployment", "BORDER_SECURITY", "ongoing"),
     # what an actor hopes or aims to do is its plan
     ("The interior ministry hopes to deport the 40 Afghan men on a charter flight in January.",
      "Deportations", "DEPORTATION", "planned"),

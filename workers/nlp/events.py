@@ -84,7 +84,8 @@ _HYPO_VERBS = _words(
 )
 _ONGOING_CUES = re.compile(
     r"\b(?:already|still|continu\w+|in\s+place|remains?|under\s+way|underway|currently|ongoing|"
-    r"in\s+force|in\s+effect)\b",
+    r"in\s+force|in\s+effect|maintains?|keeps?\s+\w+ing|every\s+(?:night|day|evening|morning|week)|routinely|"
+    r"almost\s+daily)\b",
     re.IGNORECASE,
 )
 _FUTURE_IN = re.compile(
@@ -861,7 +862,13 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "ongoing", False  # "38 remained in ICE custody as of Wednesday", "families remained waiting"
     if _progressive(verb) or (event_type in _STATE_TYPES and (_present(verb) or _present_head(verb))):
         return "ongoing", False
-    clause = sent.text[max(0, trigger.idx - sent.start_char - 40) : trigger.idx - sent.start_char + 60]
+    # a custody, a movement or a deployment that goes on may say so anywhere in the sentence ("was taken to the
+    # centre, where he remains"); a policy announced stays an act though the policy "remains in force"
+    clause = (
+        sent.text[max(0, trigger.idx - sent.start_char - 40) : trigger.idx - sent.start_char + 60]
+        if event_type == "POLICY_ANNOUNCEMENT"
+        else sent.text
+    )
     if event_type in _STATE_TYPES and _ONGOING_CUES.search(clause):
         return "ongoing", False
     if verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
