@@ -1832,3 +1832,27 @@ def test_a_figure_is_dated_by_the_period_it_counts_not_its_release_or_a_record(e
     text = "Border Patrol agents made about 56,400 apprehensions of migrants, according to figures released Tuesday."
     figure = _one(_direct(enricher, text, "2024-08-22T12:00:00Z", learned=True), "ENFORCEMENT_STATISTIC")
     assert figure["date"] is not None and figure["date"]["resolved"] == "2024-08-20"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For more information on the state's border security efforts and migrant busing, visit the Office of the "
+        "Governor website.",
+        "ADVOCATES ASK JUDGE TO STRIKE DOWN ASYLUM RULE",
+    ],
+)
+def test_page_furniture_and_newsletter_headings_carry_no_events(enricher: Enricher, text: str) -> None:
+    assert _direct(enricher, text + "\n\n" + _CONTEXT.strip(), learned=True) == []
+
+
+def test_a_days_record_is_a_movement_not_a_running_figure(enricher: Enricher) -> None:
+    text = ("More than 1,100 migrants crossed the Channel in small boats yesterday, the highest daily total so far "
+            "this year.")
+    types = {e["event_type"] for e in _direct(enricher, text, "2025-05-31T08:00:00Z", learned=True)}
+    assert "MIGRANT_MOVEMENT" in types and "ENFORCEMENT_STATISTIC" not in types, types
+
+
+def test_agreeing_to_meet_again_is_no_agreement(enricher: Enricher) -> None:
+    text = "The migration ministers agreed to meet again in Mexico City in April with their Guatemalan counterparts."
+    assert "AGREEMENT" not in {e["event_type"] for e in _direct(enricher, text, learned=True)}

@@ -543,6 +543,11 @@ _CAPTION = re.compile(
 _LINE = re.compile(r"[^\n]+")
 
 
+def _all_caps_heading(text: str) -> bool:
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 3 and all(w.isupper() for w in words)
+
+
 def _skipped_sentences(text: str, sentences: Sequence[Span]) -> list[bool]:
     """Sentences that cannot carry events: boilerplate, credit and caption lines, link lines."""
     ranges = boilerplate_ranges(text)
@@ -553,7 +558,8 @@ def _skipped_sentences(text: str, sentences: Sequence[Span]) -> list[bool]:
         out.append(
             len(stripped) < 12
             or is_boilerplate(stripped)
-            or stripped.lower().startswith(("more:", "related:", "read more", "watch:"))
+            or stripped.lower().startswith(("more:", "related:", "read more", "watch:", "for more information"))
+            or _all_caps_heading(stripped)  # "ADVOCATES ASK JUDGE TO STRIKE ASYLUM RULE": a newsletter's heading
             or stripped.lower().endswith(("read more", "read more.", "watch more"))  # link teasers
             or stripped.rstrip("\"'”’)").endswith("?")  # questions ask, they do not report
             # headings and captions have no verb; a verbless figure ("76,000 in May alone") is kept
@@ -1083,6 +1089,8 @@ def _build(
         return None  # "the DACA program, which granted them work permits" describes, it does not report
     if rule.event_type == "BORDER_SECURITY" and trigger.dep_ in ("compound", "amod") and trigger.pos_ != "VERB":
         return None  # "a government-funding bill that lacks money for the wall"
+    if rule.event_type == "AGREEMENT" and _agreed_to_talk(trigger):
+        return None  # "the ministers agreed to meet again in April": a meeting planned, no accord
     if rule.event_type in ("OFFICIAL_VISIT", "OFFICIAL_MEETING") and _habitual_relative(verb):
         return None  # "according to United Nations staff who visit them": a habit, not a visit
     if rule.event_type == "PRESSURE_THREAT" and not _threat_ok(trigger):
@@ -1175,6 +1183,13 @@ def _generic_courts(verb: Token) -> bool:
         # "the courts blocked the ban" may point back to courts named earlier; "the courts will" does not
         return not determiners or (determiners == ["the"] and verb.tag_ != "VBD")
     return False
+
+
+_TALK_ON = _words("meet reconvene talk continue keep maintain work discuss")
+
+
+def _agreed_to_talk(trigger: Token) -> bool:
+    return trigger.lemma_ == "agree" and any(c.dep_ == "xcomp" and c.lemma_ in _TALK_ON for c in trigger.children)
 
 
 def _relative_clause(verb: Token) -> bool:
@@ -1500,7 +1515,14 @@ _DATA_WORDS = re.compile(r"\b(?:figures?|data|statistics|tally|in\s+total|altoge
 
 
 def _running_count(text: str) -> bool:
+    # "the highest daily figure so far this year" ranks the day's count; it does not make it a running one
+    text = _RECORD_PHRASE.sub("", text)
     return any(p.search(text) for p in (_YEAR_TO_DATE, _SINCE_MONTH, _DATA_WORDS))
+
+
+_RECORD_PHRASE = re.compile(
+    r"\b(?:the\s+)?(?:highest|lowest|largest|biggest|record|busiest)\b[^,.;:()–—-]*", re.IGNORECASE
+)
 
 
 _AS_CHILDREN = re.compile(r"\bas (?:children|minors|kids|infants|teenagers|babies|toddlers)\b")
@@ -2097,6 +2119,7 @@ def _figure_period(text: str, anchor: datetime, anchor_kind: DateAnchor) -> tupl
     """The period a running figure covers, when it counts from a start to now: "so far this year",
     "since January" -> the year; "since October" in July spans two calendar years -> no date. None when
     the sentence gives no such period (then the figure's own date expression decides)."""
+    text = _RECORD_PHRASE.sub("", text)  # "the highest daily total so far this year" ranks a day's count
     match = _YEAR_TO_DATE.search(text)
     if match is None:
         match = next((m for m in _SINCE_MONTH.finditer(text) if not _RECORD_BEFORE.search(text[: m.start()])), None)
