@@ -862,3 +862,12 @@ def test_places_named_by_a_word_for_places_or_a_direction_are_not_people(
     labels = _by_label(_ents(nlp, text))
     assert not places & labels.get("PERSON", set())
     assert places <= labels.get("GPE", set()) | labels.get("LOC", set()), labels
+
+
+def test_a_countrys_forces_named_by_demonym_are_an_organisation(nlp: Language) -> None:
+    ents = _ents(nlp, "Italian navy ships and the Libyan coast guard intercepted two boats, and Saudi border guards "
+                      "fired on migrants.")
+    orgs = {e["canonical"]: e["country"] for e in ents if e["label"] == "ORG"}
+    assert orgs.get("Libyan Coast Guard") == "LBY"
+    assert orgs.get("Italian Navy") == "ITA"
+    assert orgs.get("Saudi Border Guards") == "SAU"

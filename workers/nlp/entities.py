@@ -592,6 +592,7 @@ def extract_entities(doc: Doc, outlet: str | None = None) -> list[Entity]:
     _add_untagged_officeholders(doc, text, mentions, junk)
     _add_inspectors_general(text, mentions, junk)
     _add_holder_offices(text, mentions, junk)
+    _add_national_forces(text, mentions, junk)
     _apply_context_places(text, mentions)
     _apply_place_prepositions(text, mentions)
     _apply_acronyms(text, mentions)
@@ -1459,6 +1460,31 @@ def _add_hyphen_countries(text: str, mentions: list[_Mention], junk: list[tuple[
                 continue
             mentions.append(_Mention(text[start:end], "GPE", start, end, place.name, place.country, True))
             added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
+
+
+# A country's forces named by its demonym, lower case ("the Libyan coast guard", "Italian navy ships"): the model
+# tags the demonym and leaves the body, which is the actor of interceptions, pushbacks and deployments
+_FORCES = "coast guard|navy|army|armed forces|air force|national police|federal police|national guard|border guards?|"
+_FORCES += "border police|gendarmerie|military"
+_FORCE_RE = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+((?i:" + _FORCES.replace(" ", r"\s+") + r"))\b(?!['’]s\s+[A-Z])")
+
+
+def _add_national_forces(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
+    added = False
+    for m in _FORCE_RE.finditer(text):
+        country = demonym_index().get(fold(m.group(1)))
+        if country is None or in_ranges(m.start(), m.end(), junk):
+            continue
+        clash = _overlapping(mentions, m.start(), m.end())
+        if any(x.label != "NORP" for x in clash):
+            continue  # a name the model or the gazetteer read whole ("Mexican National Guard") stays
+        for x in clash:
+            mentions.remove(x)
+        body = " ".join(w[:1].upper() + w[1:] for w in m.group(2).split())
+        mentions.append(_Mention(m.group(), "ORG", m.start(), m.end(), f"{m.group(1)} {body}", country, True))
+        added = True
     if added:
         mentions.sort(key=lambda x: x.start)
 
