@@ -871,3 +871,11 @@ def test_a_countrys_forces_named_by_demonym_are_an_organisation(nlp: Language) -
     assert orgs.get("Libyan Coast Guard") == "LBY"
     assert orgs.get("Italian Navy") == "ITA"
     assert orgs.get("Saudi Border Guards") == "SAU"
+
+
+def test_british_bodies_are_known(nlp: Language) -> None:
+    ents = _ents(nlp, "HM Treasury approved the money; National Crime Agency officers and Border Force crews met "
+                      "the boat, and the Tories objected.")
+    orgs = {e["canonical"] for e in ents if e["label"] == "ORG"}
+    assert {"HM Treasury", "National Crime Agency", "Border Force", "Conservative Party"} <= orgs
+    assert "Department of the Treasury" not in orgs  # not the U.S. one
