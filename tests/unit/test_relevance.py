@@ -49,6 +49,9 @@ MIGRATION_TEXTS = [
     # translated Spanish names of agencies, temporary protection, and a border barrier with no migrant named
     "Migración Colombia opened a new stage of the temporary protection statute; the temporary protection permit "
     "lasts ten years, the Migración Colombia director said.",
+    # the central Mediterranean without "migrant": interceptions, pullbacks, rescues
+    "Rescue groups say the coast guard's interceptions at sea and pullbacks to Libya rose again; search and rescue "
+    "ships reported two rubber boats in distress.",
     "The minister said 5,000 Syrians returned voluntarily last month; voluntary returns will rise, and each of the "
     "returnees gets a grant.",
     "The state will put the buoy barrier back in the river to secure the border, and troops strung concertina "

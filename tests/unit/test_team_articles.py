@@ -33,6 +33,7 @@ SET_N = GOLD.with_name("team-set-n.jsonl")
 SET_O = SET_N.with_name("team-set-o.jsonl")  # and 40 more (set O), the same way
 SET_Q = SET_N.with_name("team-set-q.jsonl")  # twelfth session: 40 more (set Q), the same way
 SET_S = SET_N.with_name("team-set-s.jsonl")  # thirteenth session: 40 more (set S), the same way
+SET_U = SET_N.with_name("team-set-u.jsonl")  # and 40 more (set U)
 # Twelfth session: 24 more by three writers (set P), scored blind at the session's start, middle and end; kept out
 # of the classifier's training data
 BLIND_P = GOLD.with_name("team-blind-p.jsonl")
@@ -84,9 +85,9 @@ def test_a_measure_under_its_floor_or_missing_is_reported() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K, BLIND_L, BLIND_M, BLIND_P, SET_N, SET_O, SET_Q, SET_S],
+    [GOLD, BLIND, BLIND_I, BLIND_J, BLIND_K, BLIND_L, BLIND_M, BLIND_P, SET_N, SET_O, SET_Q, SET_S, SET_U],
     ids=["team-gold", "team-blind", "team-blind-i", "team-blind-j", "team-blind-k", "team-blind-l", "team-blind-m",
-         "team-blind-p", "team-set-n", "team-set-o", "team-set-q", "team-set-s"],
+         "team-blind-p", "team-set-n", "team-set-o", "team-set-q", "team-set-s", "team-set-u"],
 )
 def test_all_evidence_is_quoted_from_the_bodies(path: Path) -> None:
     for item in load_gold(path):

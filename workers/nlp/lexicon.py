@@ -8,6 +8,8 @@ from __future__ import annotations
 SEA_CROSSINGS = (
     r"small\s+boats?|dinghy|dinghies|cayucos?|pateras?|channel\s+crossings?|crossed\s+the\s+(?:english\s+)?"
     r"channel|border\s+force|frontex|unhcr|rohingyas?|boat\s+people|rescue\s+ships?|"
+    # the central Mediterranean: boats stopped and taken back ("pullbacks to Libya"), landed, rescued
+    r"pull-?backs?|search\s+and\s+rescue|rubber\s+boats?|interceptions?\s+at\s+sea|disembarkations?|"
     # Caribbean crossings: rafts, rafters, and people stopped at sea by the Coast Guard ("interdicted 4,862 Cubans")
     r"makeshift\s+rafts?|rafters|balseros|interdicted\s+(?:\d[\d,]*\s+)?(?:cubans|haitians|dominicans|migrants|people)"
 )

@@ -43,7 +43,7 @@ _DEPORT = r"deport(?!es\b|iv|ist)\w*"
 _TOPICS: dict[str, tuple[re.Pattern[str], float]] = {
     "migration": (
         re.compile(
-            r"\b(?:immigra\w*|migra(?:nt|nts|tion|tory)|migraci[oó]n|migratori[oa]s?|emigra\w*|undocumented|"
+            r"\b(?:immigra\w*|migra(?:nt|nts|tion|tory)|migraci[oó]n|migratori[oa]s?|migranti|emigra\w*|undocumented|"
             r"illegal\s+aliens?|"
             r"illegal\s+immigrants?|unauthorized\s+immigrants?|migrantes?|chain\s+migration|green\s+cards?|"
             r"naturaliz\w+|newcomers|e-verify|push-?backs|readmission|h-2[ab]|guest[\s-]workers?|"
