@@ -1856,3 +1856,16 @@ def test_a_days_record_is_a_movement_not_a_running_figure(enricher: Enricher) ->
 def test_agreeing_to_meet_again_is_no_agreement(enricher: Enricher) -> None:
     text = "The migration ministers agreed to meet again in Mexico City in April with their Guatemalan counterparts."
     assert "AGREEMENT" not in {e["event_type"] for e in _direct(enricher, text, learned=True)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the migration directorate, 27,965 people were repatriated to Haiti between October 2 and "
+        "October 25.",
+        "This interdiction brings to 1,146 the number of migrants apprehended by the Defence Force at sea.",
+    ],
+)
+def test_counts_over_a_range_or_brought_to_a_total_are_figures(enricher: Enricher, text: str) -> None:
+    types = {e["event_type"] for e in _direct(enricher, text, "2024-10-28T12:00:00Z", learned=True)}
+    assert "ENFORCEMENT_STATISTIC" in types, types

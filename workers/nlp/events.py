@@ -365,6 +365,7 @@ def _retype_custody_death(built: dict[str, _Candidate]) -> None:
 # One day's removals or arrivals told with their number are the act ("On Sunday alone, 640 migrants landed on
 # the island", "Iraq on Thursday repatriated another 150 families"): the team's gold and the dev gold code them
 # so about 9 times in 10. A figure counts over a period or is told as data.
+_BETWEEN = re.compile(r"\bbetween\b[^,;]{1,40}\band\b", re.IGNORECASE)
 _DAYS_ACTS = (
     ("DEPORTATION", _words("deport repatriate expel remove")),
     ("MIGRANT_MOVEMENT", _words("arrive land cross reach disembark")),
@@ -376,6 +377,9 @@ def _retype_days_count(built: dict[str, _Candidate]) -> None:
     if cand is None or cand.date is None or cand.date["granularity"] != "day" or _running_count(cand.sentence.text):
         return
     sent = cand.sentence
+    day = sent.text.find(cand.date["text"])
+    if _BETWEEN.search(sent.text) or (day >= 0 and _release_date(sent.doc, sent, sent.start_char + day)):
+        return  # "27,965 repatriated between October 2 and 25", "the minister said on Wednesday that 47,822 ..."
     verb = _governing_verb(_trigger_token(sent.doc, sent, cand.trigger_start))
     for act, verbs in _DAYS_ACTS:
         if verb.lemma_.lower() in verbs:
@@ -1452,7 +1456,7 @@ _STAT_VERBS = _words(
     intercept rescue register lodge screen refer receive log take
     present leave depart
     count tally prevent thwart foil exceed surpass total number document
-    reject refuse
+    reject refuse bring
     """
 )
 _LIMIT_BEFORE = re.compile(
