@@ -627,7 +627,7 @@ def _learned_hits(sent: Span, found: set[str]) -> list[tuple[TriggerRule, int, b
     # transfer plan": the act is "widened", not the "plan" the classifier weighed most). A cue under a verb of
     # talk is a conversation's topic ("where they discussed migration"); the next cue may name the act ("held
     # three hours of talks"), and where none does there is no act ("the ministers addressed smuggling")
-    verbs = (_governing_verb(_trigger_token(sent.doc, sent, char)) for char in _cue_chars(sent, prediction.cues))
+    verbs = (_cue_verb(_trigger_token(sent.doc, sent, char)) for char in _cue_chars(sent, prediction.cues))
     verb = next((v for v in verbs if v.lemma_ not in _TOPIC_VERBS), None)
     if verb is None:
         return []
@@ -664,6 +664,19 @@ def _main_predicate(sent: Span) -> Token:
 
 _CUE_POS = frozenset({"VERB", "NOUN", "PROPN"})
 _TOPIC_VERBS = _words("discuss address debate tackle raise review examine focus talk consider")
+
+
+def _cue_verb(cue: Token) -> Token:
+    """The verb of what the cue names: the participle that enacted a noun where it has one ("under the agreement,
+    signed in Rabat on Monday, Spain will supply boats": signed, not supply), else the verb it depends on."""
+    if cue.pos_ == "NOUN":
+        for child in cue.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in _ENACTED:
+                return child
+    return _governing_verb(cue)
+
+
+_ENACTED = _words("sign approve pass adopt reach conclude agree announce enact ratify")
 
 
 def _cue_chars(sent: Span, cues: Sequence[str]) -> list[int]:
