@@ -1697,6 +1697,11 @@ STATUS_CASES = [
      "said.", "Courthouse arrest", "DETENTION", "ongoing"),
     ("Mexico maintains deployed 10,000 members of the National Guard at its northern border to stop migrants, "
      "the minister informed.", "Border deployment", "BORDER_SECURITY", "ongoing"),
+    # a removal told as a habit goes on; an appeal for money asks for it
+    ("Every day, the migration authorities deport hundreds of Haitians through the border crossing of Dajabón.",
+     "Deportations", "DEPORTATION", "ongoing"),
+    ("The UN refugee agency appealed to donor countries to give an additional $4.5 million in funding for the "
+     "Rohingya refugees.", "Aid appeal", "AID_FUNDING", "hypothetical"),
     # what an actor hopes or aims to do is its plan
     ("The interior ministry hopes to deport the 40 Afghan men on a charter flight in January.",
      "Deportations", "DEPORTATION", "planned"),

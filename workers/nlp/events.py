@@ -88,6 +88,13 @@ _ONGOING_CUES = re.compile(
     r"almost\s+daily)\b",
     re.IGNORECASE,
 )
+# acts told as a habit or as going on: what happens every day is under way
+_REPEATED = re.compile(
+    r"\b(?:every\s+(?:day|night|week|morning|evening)|each\s+(?:day|night|week)|almost\s+daily|"
+    r"continu(?:e|es|ing)\s+(?:to\s+)?\w+)\b",
+    re.IGNORECASE,
+)
+_REPEATED_TYPES = frozenset({"DEPORTATION", "SMUGGLING_TRAFFICKING", "ENFORCEMENT_OPERATION", "HUMANITARIAN_INCIDENT"})
 _FUTURE_IN = re.compile(
     r"\b(?:tomorrow|next\s+(?:week|month|year|\w+day)|later\s+this\s+(?:week|month|year))\b", re.IGNORECASE
 )
@@ -894,6 +901,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     )
     if event_type in _STATE_TYPES and _ONGOING_CUES.search(clause):
         return "ongoing", False
+    if event_type in _REPEATED_TYPES and _REPEATED.search(sent.text):
+        return "ongoing", False  # "every day, buses unload hundreds of deportees", "armed groups continue charging"
     if verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return _infinitive_status(verb)
     return "occurred", False
@@ -979,6 +988,8 @@ def _requested(trigger: Token, verb: Token, chain: Sequence[Token], sent: Span) 
     """Proposed, requested, demanded or under consideration -- by someone, not merely possible."""
     if verb.lemma_ in _HYPO_VERBS:
         return True
+    if any(h.lemma_ == "appeal" and _appeal_for(h) for h in (verb, *chain[1:3])):
+        return True  # "the UNHCR appealed for funding", "appealed to donors to give $4.5 million": a request
     # "his demand that Congress fund the wall", "a plan to close the border": up to the first finite clause
     for node in [trigger, *trigger.ancestors]:
         if node.pos_ == "NOUN" and node.lemma_.lower() in _INTENT_NOUNS | {"request"}:
@@ -999,6 +1010,12 @@ def _requested(trigger: Token, verb: Token, chain: Sequence[Token], sent: Span) 
     left = max(min(top.left_edge.idx, trigger.idx), sent.start_char)
     before = doc_text(sent.doc)[left : trigger.idx]
     return _HYPO_CUES.search(before[-80:]) is not None
+
+
+def _appeal_for(verb: Token) -> bool:
+    """An appeal for something or to do something, not a court appeal ("appealed the ruling", "appealed to
+    the Supreme Court")."""
+    return any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "xcomp" for c in verb.children)
 
 
 def _progressive(verb: Token) -> bool:
