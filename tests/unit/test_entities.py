@@ -879,3 +879,8 @@ def test_british_bodies_are_known(nlp: Language) -> None:
     orgs = {e["canonical"] for e in ents if e["label"] == "ORG"}
     assert {"HM Treasury", "National Crime Agency", "Border Force", "Conservative Party"} <= orgs
     assert "Department of the Treasury" not in orgs  # not the U.S. one
+
+
+def test_the_aegean_alone_is_the_sea(nlp: Language) -> None:
+    ents = _ents(nlp, "A boat carrying 40 migrants sank in the Aegean on Monday.")
+    assert ("LOC", "Aegean Sea") in {(e["label"], e["canonical"]) for e in ents}

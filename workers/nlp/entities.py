@@ -1736,6 +1736,15 @@ def _apply_channel(text: str, mentions: list[_Mention]) -> None:
     if channels and _CHANNEL_COASTS.search(text):
         for m in channels:
             m.label, m.canonical, m.country, m.fixed = "LOC", "English Channel", None, True
+    for m in mentions:
+        sea = _SEAS.get(m.text)
+        named_alone = not _TITLE_CASE_AFTER_RE.match(text, m.end)  # not "the Aegean Sea Authority"
+        if sea is not None and text.endswith(("the ", "The "), 0, m.start) and named_alone:
+            m.label, m.canonical, m.country, m.fixed = "LOC", sea, None, True  # "crossed the Aegean": the sea
+
+
+# "the Aegean", "the Adriatic": a sea the small model reads as a nationality
+_SEAS = {name: f"{name} Sea" for name in ("Aegean", "Adriatic", "Ionian", "Tyrrhenian", "Andaman", "Caspian")}
 
 
 def _generic_body(m: _Mention) -> bool:
