@@ -607,6 +607,7 @@ def extract_entities(doc: Doc, outlet: str | None = None) -> list[Entity]:
     _apply_org_short_forms(mentions)
     _apply_place_labels(mentions)
     _apply_channel(text, mentions)
+    _apply_seas(text, mentions)
     out: list[Entity] = []
     for m in mentions:
         if m.label in NAME_LABELS and not m.fixed and _is_junk(m.text, m.label, lower_words):
@@ -1736,6 +1737,9 @@ def _apply_channel(text: str, mentions: list[_Mention]) -> None:
     if channels and _CHANNEL_COASTS.search(text):
         for m in channels:
             m.label, m.canonical, m.country, m.fixed = "LOC", "English Channel", None, True
+
+
+def _apply_seas(text: str, mentions: list[_Mention]) -> None:
     for m in mentions:
         sea = _SEAS.get(m.text)
         named_alone = not _TITLE_CASE_AFTER_RE.match(text, m.end)  # not "the Aegean Sea Authority"
