@@ -838,6 +838,8 @@ def test_a_bare_first_name_of_one_person_in_the_text_is_that_person() -> None:
         ("Magnus Brunner, the EU commissioner for internal affairs, visited the border.", True),
         # an organisation's apposition names a kind of body
         ("Frontex, the EU border agency, published its report.", False),
+        # "U.S." is among the titles ("U.S. Sen."), not a role of its own
+        ("Frontex, a U.S. partner agency, published its report.", False),
     ],
 )
 def test_a_role_after_the_comma_marks_a_person(nlp: Language, text: str, person: bool) -> None:

@@ -1410,7 +1410,7 @@ def _looks_like_person(ent: Span) -> bool:
     i = ent.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
-    if i >= 0 and doc[i].lower_.rstrip(".") in _ROLE_NOUNS and doc[i].lower_ not in ("u.s.", "us"):
+    if i >= 0 and _role_noun(doc[i]):
         return True
     if (
         i >= 1
@@ -1435,12 +1435,16 @@ def _role_apposition(doc: Doc, start: int) -> bool:
     """A role noun within a few words after the comma: "the secretary of state", "coordinator of the coalition",
     "a senior Home Office official"; an organisation's apposition names a kind of body instead."""
     for token in doc[start : start + _APPOSITION_WORDS]:
-        word = token.lower_.rstrip(".")
-        if word in _ROLE_NOUNS and word not in ("u.s.", "us"):
+        if _role_noun(token):
             return True
-        if token.is_punct or word in _ORG_WORDS or token.pos_ == "VERB":
+        if token.is_punct or token.lower_.rstrip(".") in _ORG_WORDS or token.pos_ == "VERB":
             return False
     return False
+
+
+def _role_noun(token: Token) -> bool:
+    """A word for a person's role ("secretary", "Sen."); "U.S." is among the titles, but not one of a person."""
+    return token.lower_.rstrip(".") in _ROLE_NOUNS and token.lower_ not in ("u.s.", "us")
 
 
 _HYPHEN_PAIR_RE = re.compile(r"\b([A-Z][A-Za-z.]+)\s?[-–]\s?([A-Z][A-Za-z.]+)\b")
