@@ -190,10 +190,22 @@ def test_event_type_and_status(enricher: Enricher, event_type: str, status: str,
             "LEGISLATION",
             "planned",
         ),
+        # "should"/"must" with a coming date tell a schedule; without one, a wish
+        (
+            "The justice minister should visit the migrant shelters in Pacaraima next week, his office said.",
+            "OFFICIAL_VISIT",
+            "planned",
+        ),
     ],
 )
 def test_status(enricher: Enricher, text: str, event_type: str, status: str) -> None:
     assert _one(_events(enricher, text), event_type)["status"] == status
+
+
+def test_should_without_a_date_is_a_wish_not_a_schedule(enricher: Enricher) -> None:
+    body = "The justice minister should visit the migrant shelters in Pacaraima, his critics said."
+    statuses = [e["status"] for e in _events(enricher, body) if e["event_type"] == "OFFICIAL_VISIT"]
+    assert statuses in ([], ["hypothetical"])
 
 
 def test_threat_to_close_border_is_pressure_not_border_security(enricher: Enricher) -> None:

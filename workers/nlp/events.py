@@ -67,6 +67,7 @@ def _plan_word(head: Token, below: Token) -> bool:
 
 _HYPO_AUX = frozenset({"could", "may", "might", "would", "should", "can", "must", "ca", "ought"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_SCHEDULE_AUX = frozenset({"should", "must"})  # with a coming date they tell a schedule ("should arrive Monday")
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
 # Words before the trigger (same clause) that put the act in the realm of proposals.
@@ -877,6 +878,8 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return "hypothetical", True
     if reported_past and ("would" in aux or any("would" in _aux_lemmas(h) for h in chain[1:3])):
         return "planned", False  # future in the past: "said he would sign the bill", "would begin deporting"
+    if aux & _SCHEDULE_AUX and _FUTURE_IN.search(" ".join(t.text for t in verb.subtree)):
+        return "planned", False  # "the minister should visit Pacaraima next week": a schedule, not a wish
     if aux & _HYPO_AUX:
         return "hypothetical", True
     if any(h.lemma_ in _HYPO_AUX or _aux_lemmas(h) & _HYPO_AUX for h in chain[1:3]) and not reported_past:
