@@ -202,6 +202,27 @@ def test_status(enricher: Enricher, text: str, event_type: str, status: str) -> 
     assert _one(_events(enricher, text), event_type)["status"] == status
 
 
+def test_the_writers_conjecture_on_a_condition_is_not_published(enricher: Enricher) -> None:
+    lead = "Asylum seekers waited at the border in Tijuana. "
+    act = "the American Civil Liberties Union is going to sue Texas in federal court over the migrant shelter closures"
+    conjecture = f"If Governor Abbott goes ahead, {act}."
+    commentary = (
+        "If Governor Abbott goes ahead, though, it is almost certainly going to attract another court challenge "
+        "from the American Civil Liberties Union over the migrant shelter closures."
+    )
+    assert [e for e in _events(enricher, lead + conjecture) if e["event_type"] == "COURT_RULING"] == []
+    assert [e for e in _events(enricher, lead + commentary) if e["event_type"] == "COURT_RULING"] == []
+    # "even if" concedes: the act stands; what a group said it will do if ... is its plan
+    assert _one(_events(enricher, f"{lead}Even if Governor Abbott goes ahead, {act}."), "COURT_RULING")["status"] == (
+        "planned"
+    )
+    said = (
+        "The American Civil Liberties Union said it is going to sue Texas in federal court over the migrant "
+        "shelter closures if Governor Abbott goes ahead."
+    )
+    assert _one(_events(enricher, lead + said), "COURT_RULING")["status"] == "planned"
+
+
 def test_should_without_a_date_is_a_wish_not_a_schedule(enricher: Enricher) -> None:
     body = "The justice minister should visit the migrant shelters in Pacaraima, his critics said."
     statuses = [e["status"] for e in _events(enricher, body) if e["event_type"] == "OFFICIAL_VISIT"]

@@ -823,6 +823,12 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
         return ("negated" if negated and trigger.lemma_.startswith("threat") else "occurred"), False
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for v in chain for c in v.children):
         return "hypothetical", True
+    if any(_condition_clause(c) for v in chain[:3] for c in v.children) and not any(
+        t.pos_ == "VERB" and t.lemma_ in _REPORTING | _CONDITION_SPEAKERS for t in sent
+    ):
+        # "if Trump does act, it is going to attract a court challenge": the writer's conjecture; what someone
+        # said they would do if ... ("said it would sue if the law passed") is read as said
+        return "hypothetical", True
     if negated:
         return "negated", False
     if _requested(trigger, verb, chain, sent):
@@ -909,6 +915,21 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     if verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return _infinitive_status(verb)
     return "occurred", False
+
+
+_CONDITION_SPEAKERS = _words("warn pledge promise vow threaten")
+_WHETHER_VERBS = _words("ask investigate check see know wonder examine determine decide study assess consider verify")
+
+
+def _condition_clause(clause: Token) -> bool:
+    """An "if" or "unless" clause that the act hangs on ("even if" concedes: the act stands)."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")]
+    # "even if" concedes (the act stands); "investigates if", "asked if": "if" is "whether"
+    return bool(marks) and not any(
+        m.i > 0 and (m.doc[m.i - 1].lower_ == "even" or m.doc[m.i - 1].lemma_ in _WHETHER_VERBS) for m in marks
+    )
 
 
 _INTENT_NOUNS = _words(
