@@ -1907,3 +1907,35 @@ def test_agreeing_to_meet_again_is_no_agreement(enricher: Enricher) -> None:
 def test_counts_over_a_range_or_brought_to_a_total_are_figures(enricher: Enricher, text: str) -> None:
     types = {e["event_type"] for e in _direct(enricher, text, "2024-10-28T12:00:00Z", learned=True)}
     assert "ENFORCEMENT_STATISTIC" in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reaction a move "was met with" is no meeting
+        "The move by Homeland Security Secretary Kirstjen Nielsen was met with criticism and anger from Mexican "
+        "officials and members of Congress earlier this week.",
+        # a person's history is no deportation of the day
+        "On Monday a previously deported Honduran man threw rocks at Border Patrol agents near El Paso, Texas.",
+    ],
+)
+def test_words_in_a_sense_that_reports_no_act(enricher: Enricher, text: str) -> None:
+    lead = "Asylum seekers waited at the border in Tijuana. "
+    assert [e["event_type"] for e in _events(enricher, lead + text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "no_act"),
+    [
+        ("Senator Durbin told NBC's “Meet the Press” that the vote would fail.", "Meet", True),
+        ("What Mexican officials expect as visiting rights for migrants is not granted.", "visiting", True),
+        ("Officials will meet with Mexican diplomats on Monday.", "meet", False),
+        ("The minister is visiting the detention center on Monday.", "visiting", False),
+    ],
+)
+def test_the_no_act_reading_of_a_trigger_word(enricher: Enricher, text: str, word: str, no_act: bool) -> None:
+    import workers.nlp.events as events_module
+
+    doc = enricher.nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert events_module._no_act_reading(token) is no_act

@@ -1139,6 +1139,8 @@ def _build(
         return None
     if _nominal_gerund(trigger):
         return None  # "the cost of building a wall", "building a wall would be hard": no act
+    if _no_act_reading(trigger):
+        return None  # "told NBC's Meet the Press", "was met with criticism", "visiting rights"
     if _since_clause(verb):
         return None  # "the highest figure since the EU-Turkey statement took effect": a reference point
     if _reported_finding(trigger):
@@ -1667,6 +1669,33 @@ _MEETING_VERBS = frozenset(
     }
 )
 _NOT_DIPLOMACY = frozenset({"council", "town", "hall", "board", "shareholder", "staff", "team", "school"})
+
+
+# what a plan, a move or a decision is "met with": a reaction, not people who meet
+_REACTIONS = _words(
+    "criticism anger outrage skepticism scepticism resistance opposition protest protests praise applause "
+    "silence derision dismay alarm concern concerns approval condemnation backlash"
+)
+_BACKGROUND_ADVERBS = _words("previously once formerly twice already")
+
+
+def _no_act_reading(trigger: Token) -> bool:
+    """The trigger's word in a sense that reports no act: a show's title ("Meet the Press"), a reaction a move
+    "was met with", a modifier ("visiting rights"), a person's history ("a previously deported man")."""
+    if trigger.ent_type_ == "WORK_OF_ART":
+        return True
+    if trigger.lemma_.lower() == "meet" and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_.lower() in _REACTIONS for g in c.children)
+        for c in trigger.children
+    ):
+        return True
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBG" and trigger.lemma_.lower() == "visit":
+        return True
+    return (
+        trigger.dep_ == "amod"
+        and trigger.tag_ == "VBN"
+        and any(c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS for c in trigger.children)
+    )
 
 
 def _meeting_ok(noun: Token) -> bool:
