@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import orjson
 import pytest
 
+from tests.conftest import load_script
+
 _SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "feed_audit.py"
 
 
 @pytest.fixture(scope="module")
 def feed_audit() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("borderlines_feed_audit", _SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(_SCRIPT, "borderlines_feed_audit")
 
 
 def _label(event_id: str, valid: bool, best_type: str | None = None, best_status: str | None = None) -> dict:
