@@ -56,6 +56,9 @@ MIGRATION_TEXTS = [
     "returnees gets a grant.",
     "The state will put the buoy barrier back in the river to secure the border, and troops strung concertina "
     "wire along the bank to stop illegal crossings.",
+    # labour migration in its own words: a trainee programme for foreign workers, skilled worker visas
+    "Parliament voted to scrap the technical intern programme for foreign workers; foreign workers will be able "
+    "to change employers, and the cap on skilled worker visas doubles.",
 ]
 OTHER_TEXTS = [
     "The central bank raised interest rates by a quarter point on Wednesday, citing inflation.",
@@ -76,6 +79,8 @@ OTHER_TEXTS = [
     # one customer "deported" from her account does not make the systems migration a story about people
     "The bank's core banking migration failed; the migration of customer data took days, and one customer said "
     "she felt deported from her own account after the IT migration.",
+    # foreign workers are also a trade or tax story's
+    "The plant's owners said the new tariffs would hurt sales; 40 foreign workers helped install the line.",
     # students from abroad are also education news
     "The university enrolled more international students this year; international students pay higher fees.",
     # Spanish sports clubs and sections in translated sports pages
@@ -197,6 +202,7 @@ def test_precheck_covers_every_topic_term() -> None:
         "wall": "the wall",
         "return": "voluntary returns",
         "mobility": "student visas",
+        "labour": "foreign trainees",
     }
     assert set(samples) == set(_TOPICS)
     for topic, text in samples.items():

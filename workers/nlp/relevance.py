@@ -29,6 +29,7 @@ _PRECHECK = re.compile(
     r"idps|refoulement|exiles|detention|h-2|guest|foreign\s+worker|work\s+visa|fled|flee|repatriat|buoy|"
     r"concertina|(?:illegal|irregular|unauthori[sz]ed)\s+(?:border|cross|entr|arriv)|temporary\s+(?:statute\s+of\s+)?"
     r"protection|returne|voluntar|international\s+student|overseas\s+student|student\s+visa|remittance|"
+    r"foreign\s+labo|foreign\s+trainee|workers?\s+visa|technical\s+intern|"
     + SEA_CROSSINGS,
 )  # lower-case terms, searched in lower-cased text: 4x faster than re.IGNORECASE on long bodies (measured)
 
@@ -118,6 +119,16 @@ _TOPICS: dict[str, tuple[re.Pattern[str], float]] = {
             r"\b(?:international\s+students?|overseas\s+students?|student\s+visas?|remittances?)\b", re.IGNORECASE
         ),
         0.4,
+    ),
+    # labour migration by its own words ("a law to scrap the foreign trainee programme", "caps on skilled worker
+    # visas"); foreign workers are also a trade or tax story's, so weak on their own
+    "labour": (
+        re.compile(
+            r"\b(?:foreign\s+(?:workers?|labou?r|trainees?)|(?:skilled|seasonal)[\s-]workers?\s+visas?|"
+            r"technical\s+intern\w*)\b",
+            re.IGNORECASE,
+        ),
+        0.5,
     ),
     "smuggling": (re.compile(r"\b(?:smuggl\w+|coyotes|human\s+trafficking)\b", re.IGNORECASE), 0.6),
     "sea-crossings": (re.compile(rf"\b(?:{SEA_CROSSINGS})\b", re.IGNORECASE), 0.8),
