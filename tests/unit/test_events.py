@@ -1939,18 +1939,3 @@ def test_the_no_act_reading_of_a_trigger_word(enricher: Enricher, text: str, wor
     doc = enricher.nlp(text)
     token = next(t for t in doc if t.text == word)
     assert events_module._no_act_reading(token) is no_act
-
-
-@pytest.mark.parametrize(
-    ("text", "event_type"),
-    [
-        # what a court does to a policy is a ruling, what a legislature's bill holds is legislation
-        ("In recent months, judges in three cities have suspended the asylum rule for migrants.", "COURT_RULING"),
-        ("The Senate measure includes funding for the president's border wall.", "LEGISLATION"),
-        # an immigration judge granting asylum is the protection itself
-        ("An immigration judge in El Paso granted her asylum last month.", "PROTECTION_GRANT"),
-    ],
-)
-def test_the_body_that_acts_on_a_policy_gives_the_type(enricher: Enricher, text: str, event_type: str) -> None:
-    lead = "Refugees and immigrants from six countries waited for visas. "
-    assert [e["event_type"] for e in _events(enricher, lead + text)] == [event_type]

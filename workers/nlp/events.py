@@ -300,7 +300,6 @@ def extract_events(
                 del built[rule.event_type]  # "announced that it would begin deporting": the deportation
         _retype_custody_death(built)
         _retype_days_count(built)
-        _retype_by_acting_body(built)
         # precedence among the events that survived their checks ("will deport 1,000" is no statistic,
         # so it must not hide the deportation)
         if "ENFORCEMENT_OPERATION" in built and _OPERATION_FRAME.search(sent.text):
@@ -369,43 +368,6 @@ def _retype_custody_death(built: dict[str, _Candidate]) -> None:
         return
     cand.event_type = "DETENTION"  # the death is the act; it replaces a mention of the facility
     built["DETENTION"] = built.pop("HUMANITARIAN_INCIDENT")
-
-
-# What a court or a legislature does to a policy is a ruling or a legislative act, whatever the policy is about:
-# "an appeals court ruled that the administration cannot withhold grant money" (not AID_FUNDING), "senators voted
-# to add 20,000 Border Patrol agents" (not BORDER_SECURITY)
-_COURT_NOUNS = _words("court judge justice justices circuit")
-_LEGISLATURE_NOUNS = _words(
-    "senate house congress senator senators lawmaker lawmakers legislature legislators bill measure legislation "
-    "resolution amendment parliament"
-)
-_RETYPED_BY_BODY = ("POLICY_ANNOUNCEMENT", "AID_FUNDING", "BORDER_SECURITY", "DETENTION", "DEPORTATION")
-
-
-def _acting_body(cand: _Candidate) -> str | None:
-    """COURT_RULING or LEGISLATION when a court or a legislature is the subject of the act's verb."""
-    sent = cand.sentence
-    verb = _governing_verb(_trigger_token(sent.doc, sent, cand.trigger_start))
-    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]  # "senators voted to add agents"
-    for head in heads:
-        for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")):
-            word = subject.lemma_.lower()
-            if word in _COURT_NOUNS:
-                return "COURT_RULING"
-            if word in _LEGISLATURE_NOUNS and not (word == "house" and subject.doc[subject.i - 1].lower_ == "white"):
-                return "LEGISLATION"
-    return None
-
-
-def _retype_by_acting_body(built: dict[str, _Candidate]) -> None:
-    for event_type in _RETYPED_BY_BODY:
-        cand = built.get(event_type)
-        if cand is None:
-            continue
-        body = _acting_body(cand)
-        if body is not None and body not in built:
-            cand.event_type = body
-            built[body] = built.pop(event_type)
 
 
 # One day's removals or arrivals told with their number are the act ("On Sunday alone, 640 migrants landed on
