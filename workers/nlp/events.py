@@ -922,11 +922,11 @@ _WHETHER_VERBS = _words("ask investigate check see know wonder examine determine
 
 
 def _condition_clause(clause: Token) -> bool:
-    """An "if" or "unless" clause that the act hangs on ("even if" concedes: the act stands)."""
+    """An "if" or "unless" clause that the act hangs on; not "even if", which concedes (the act stands), nor
+    "investigates if" or "asked if", where "if" is "whether"."""
     if clause.dep_ != "advcl":
         return False
     marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")]
-    # "even if" concedes (the act stands); "investigates if", "asked if": "if" is "whether"
     return bool(marks) and not any(
         m.i > 0 and (m.doc[m.i - 1].lower_ == "even" or m.doc[m.i - 1].lemma_ in _WHETHER_VERBS) for m in marks
     )
