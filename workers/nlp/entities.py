@@ -1746,8 +1746,9 @@ def _apply_channel(text: str, mentions: list[_Mention]) -> None:
 def _apply_seas(text: str, mentions: list[_Mention]) -> None:
     for m in mentions:
         sea = _SEAS.get(m.text)
-        named_alone = not _TITLE_CASE_AFTER_RE.match(text, m.end)  # not "the Aegean Sea Authority"
-        if sea is not None and text.endswith(("the ", "The "), 0, m.start) and named_alone:
+        if sea is None or not text.endswith(("the ", "The "), 0, m.start):
+            continue
+        if not _TITLE_CASE_AFTER_RE.match(text, m.end):  # not "the Aegean Sea Authority"
             m.label, m.canonical, m.country, m.fixed = "LOC", sea, None, True  # "crossed the Aegean": the sea
 
 

@@ -83,16 +83,15 @@ _HYPO_VERBS = _words(
     mull explore lobby study evaluate analyze analyse
     """
 )
+_HABIT = r"every\s+(?:day|night|week|morning|evening)|almost\s+daily"  # "every night", "almost daily"
 _ONGOING_CUES = re.compile(
     r"\b(?:already|still|continu\w+|in\s+place|remains?|under\s+way|underway|currently|ongoing|"
-    r"in\s+force|in\s+effect|maintains?|keeps?\s+\w+ing|every\s+(?:night|day|evening|morning|week)|routinely|"
-    r"almost\s+daily)\b",
+    rf"in\s+force|in\s+effect|maintains?|keeps?\s+\w+ing|{_HABIT}|routinely)\b",
     re.IGNORECASE,
 )
 # acts told as a habit or as going on: what happens every day is under way
 _REPEATED = re.compile(
-    r"\b(?:every\s+(?:day|night|week|morning|evening)|each\s+(?:day|night|week)|almost\s+daily|"
-    r"continu(?:e|es|ing)\s+(?:to\s+)?\w+)\b",
+    rf"\b(?:{_HABIT}|each\s+(?:day|night|week)|continu(?:e|es|ing)\s+(?:to\s+)?\w+)\b",
     re.IGNORECASE,
 )
 _REPEATED_TYPES = frozenset({"DEPORTATION", "SMUGGLING_TRAFFICKING", "ENFORCEMENT_OPERATION", "HUMANITARIAN_INCIDENT"})
@@ -824,7 +823,7 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for v in chain for c in v.children):
         return "hypothetical", True
     if any(_condition_clause(c) for v in chain[:3] for c in v.children) and not any(
-        t.pos_ == "VERB" and t.lemma_ in _REPORTING | _CONDITION_SPEAKERS for t in sent
+        t.pos_ == "VERB" and t.lemma_ in _CONDITION_SPEAKERS for t in sent
     ):
         # "if Trump does act, it is going to attract a court challenge": the writer's conjecture; what someone
         # said they would do if ... ("said it would sue if the law passed") is read as said
@@ -917,7 +916,6 @@ def _status(event_type: str, trigger: Token, sent: Span) -> tuple[str, bool]:
     return "occurred", False
 
 
-_CONDITION_SPEAKERS = _words("warn pledge promise vow threaten")
 _WHETHER_VERBS = _words("ask investigate check see know wonder examine determine decide study assess consider verify")
 
 
@@ -1807,6 +1805,8 @@ def _clause_bounds(verb: Token, sent: Span) -> tuple[int, int]:
 _REPORTING = frozenset(
     {"say", "tell", "report", "announce", "state", "add", "write", "tweet", "claim", "note"}
 )
+# who says, warns or pledges an act on a condition proposes it ("said it would sue if the law passed")
+_CONDITION_SPEAKERS = _REPORTING | _words("warn pledge promise vow threaten")
 
 
 def _chain_subjects(verb: Token) -> list[tuple[int, int]]:
