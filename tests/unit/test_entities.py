@@ -875,6 +875,54 @@ def test_a_countrys_forces_named_by_demonym_are_an_organisation(nlp: Language) -
     assert orgs.get("Saudi Border Guards") == "SAU"
 
 
+def test_a_force_the_gazetteer_knows_bare_still_takes_its_country(nlp: Language) -> None:
+    ents = _ents(nlp, "The Turkish Coast Guard said it rescued 40 people, and the Bangladesh Coast Guard found a boat.")
+    orgs = {e["canonical"]: e["country"] for e in ents if e["label"] == "ORG"}
+    assert orgs.get("Turkish Coast Guard") == "TUR"
+    assert orgs.get("Bangladesh Coast Guard") == "BGD"
+    assert "United States Coast Guard" not in orgs
+
+
+def test_a_states_national_guard_is_its_own_force(nlp: Language) -> None:
+    ents = _ents(nlp, "The governor sent the Texas National Guard, and the National Guard was federalised later.")
+    orgs = {e["canonical"] for e in ents if e["label"] == "ORG"}
+    assert {"Texas National Guard", "National Guard"} <= orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Authorities in Tunis said 300 migrants were intercepted off Sfax on Monday.", "Tunis"),  # model: NORP
+        ("Volunteers in Grand Island opened a shelter for the families.", "Grand Island"),  # "Island": LOC
+        ("Officers in Eagle Pass said 300 people crossed the river.", "Eagle Pass"),
+    ],
+)
+def test_a_large_town_the_model_tags_as_group_or_feature_is_a_town(nlp: Language, text: str, town: str) -> None:
+    labels = _by_label(_ents(nlp, text))
+    assert town in labels.get("GPE", set()), labels
+
+
+def test_a_river_named_like_a_town_stays_a_location(nlp: Language) -> None:
+    labels = _by_label(_ents(nlp, "Agents pulled two men from the Rio Grande near the bridge."))
+    assert "Rio Grande" in labels.get("LOC", set()), labels
+
+
+def test_an_officeholders_full_name_as_the_article_gives_it_stands(nlp: Language) -> None:
+    chuck = _by_label(_ents(nlp, "Senate Majority Leader Chuck Schumer said the vote would come. Schumer left."))
+    charles = _by_label(_ents(nlp, "Senator Charles Schumer spoke. Later Schumer left."))
+    bare = _by_label(_ents(nlp, "Schumer said the bill would get a vote on Wednesday."))
+    assert chuck["PERSON"] == {"Chuck Schumer"}
+    assert charles["PERSON"] == {"Charles Schumer"}
+    assert bare["PERSON"] == {"Chuck Schumer"}  # a bare surname takes the name most write
+
+
+def test_european_bodies_and_parties_are_known(nlp: Language) -> None:
+    ents = _ents(nlp, "A European Commission spokesperson said the Council of Europe and Frontex had been told, and "
+                      "Labour said the Conservatives had failed.")
+    orgs = {e["canonical"] for e in ents if e["label"] == "ORG"}
+    assert {"European Commission", "Council of Europe", "Frontex", "Labour Party", "Conservative Party"} <= orgs
+
+
 def test_british_bodies_are_known(nlp: Language) -> None:
     ents = _ents(nlp, "HM Treasury approved the money; National Crime Agency officers and Border Force crews met "
                       "the boat, and the Tories objected.")

@@ -162,6 +162,11 @@ _MONTHS_DAYS = _wordset(
 # ("Dunkirk", "Huixtla"), and few organisations are named like a town ("Reuters" is none).
 _CITY_RELABEL_POP = 100_000
 _ORG_CITY_RELABEL_POP = 15_000
+# The small model tags some towns NORP ("Tunis", "Nogales", "Iquique") and towns named after a feature LOC
+# ("Grand Island", "Eagle Pass", "Key West"). A name with no gazetteer entry that geonames knows as a town this
+# large is the town; smaller namesakes stay as tagged ("Bay", "Asia" in the Philippines).
+_NORP_CITY_RELABEL_POP = 50_000
+_FEATURE_CITY_RELABEL_POP = 25_000
 
 
 @dataclass
@@ -274,6 +279,8 @@ def _normalize(text: str, label: str) -> tuple[str, str, str | None, bool]:
         place = find_place(text)
         if place is not None and place.kind == "country":
             return "GPE", place.name, place.country, True
+        if place is not None and place.kind == "city" and place.population >= _NORP_CITY_RELABEL_POP:
+            return "GPE", _straight(text), place.country, False
         return "NORP", _straight(text), None, False
     if label in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
         placed = _normalize_place(text, label)
@@ -317,6 +324,9 @@ def _normalize_place(text: str, label: str) -> tuple[str, str, str | None, bool]
         and not any(w.lower() in _ORG_WORDS for w in words)
         and not _is_state_or_country(text)  # "Rhode Island", "Solomon Islands"
     ):
+        town = find_place(text)
+        if town is not None and town.kind == "city" and town.population >= _FEATURE_CITY_RELABEL_POP:
+            return "GPE", _straight(text), town.country, False  # "Grand Island", "Eagle Pass": the town
         return "LOC", text, _feature_country(words), True
     if label == "GPE":
         m = _DIRECTION_RE.match(text)
@@ -333,8 +343,8 @@ def _normalize_place(text: str, label: str) -> tuple[str, str, str | None, bool]
     # countries, states and the capital's spellings get one name; other places keep the text's form
     canonical = place.name if place.kind in ("country", "state") or place is DC else _straight(candidate)
     new_label = "GPE" if label in ("GPE", "ORG", "PERSON") else label
-    if label == "LOC" and place.kind in ("country", "state"):
-        new_label = "GPE"
+    if label == "LOC" and (place.kind in ("country", "state") or place.population >= _CITY_RELABEL_POP):
+        new_label = "GPE"  # "Algiers", "San Pedro Sula" tagged LOC; rivers and regions have gazetteer entries
     # a city reading can still lose to document evidence ("Obama" the Japanese city vs the person)
     return new_label, canonical, place.country, place.kind in ("country", "state")
 
@@ -593,6 +603,7 @@ def extract_entities(doc: Doc, outlet: str | None = None) -> list[Entity]:
     _add_inspectors_general(text, mentions, junk)
     _add_holder_offices(text, mentions, junk)
     _add_national_forces(text, mentions, junk)
+    _add_state_guards(text, mentions, junk)
     _apply_context_places(text, mentions)
     _apply_place_prepositions(text, mentions)
     _apply_acronyms(text, mentions)
@@ -1476,19 +1487,44 @@ _FORCES += "border police|gendarmerie|military"
 _FORCE_RE = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+((?i:" + _FORCES.replace(" ", r"\s+") + r"))\b(?!['’]s\s+[A-Z])")
 
 
+def _force_part(mention: _Mention, force: re.Match[str]) -> bool:
+    """A piece of "Turkish Coast Guard" read apart: the demonym or country, or the bare body the gazetteer knows."""
+    if mention.label in ("NORP", "GPE"):
+        return mention.end <= force.end(1)
+    return mention.label == "ORG" and mention.start >= force.start(2)
+
+
 def _add_national_forces(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
     added = False
     for m in _FORCE_RE.finditer(text):
-        country = demonym_index().get(fold(m.group(1)))
+        country = demonym_index().get(fold(m.group(1))) or country_index().get(fold(m.group(1)))
         if country is None or in_ranges(m.start(), m.end(), junk):
             continue
         clash = _overlapping(mentions, m.start(), m.end())
-        if any(x.label != "NORP" for x in clash):
+        if any(not _force_part(x, m) for x in clash):
             continue  # a name the model or the gazetteer read whole ("Mexican National Guard") stays
         for x in clash:
             mentions.remove(x)
         body = " ".join(w[:1].upper() + w[1:] for w in m.group(2).split())
         mentions.append(_Mention(m.group(), "ORG", m.start(), m.end(), f"{m.group(1)} {body}", country, True))
+        added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
+
+
+# "the Texas National Guard": a state's guard is its own force, under its governor, not the federal "National Guard".
+_STATE_GUARD_RE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+National\s+Guard\b")
+
+
+def _add_state_guards(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
+    added = False
+    for m in _STATE_GUARD_RE.finditer(text):
+        state = us_states().get(fold(m.group(1)))
+        if state is None or in_ranges(m.start(), m.end(), junk):
+            continue
+        for x in _overlapping(mentions, m.start(), m.end()):
+            mentions.remove(x)
+        mentions.append(_Mention(m.group(), "ORG", m.start(), m.end(), f"{state} National Guard", "USA", True))
         added = True
     if added:
         mentions.sort(key=lambda x: x.start)
@@ -1620,6 +1656,8 @@ def _apply_officeholders(text: str, mentions: list[_Mention]) -> None:
             holder = lookup_officeholder(_MIDDLE_INITIALS_RE.sub(" ", name), _person_title_before(text, m.start))
         if holder is None:
             continue
+        if m.label == "PERSON" and len(words) == 2 and fold(name) != fold(holder.name):
+            continue  # "Charles Schumer" where others write "Chuck": the article's own full name stands
         if m.label != "PERSON" and len(words) > 1 and fold(name) != fold(holder.name):
             continue  # a two-word ORG/GPE only when it is the full name itself
         m.label, m.canonical, m.country = "PERSON", holder.name, None
