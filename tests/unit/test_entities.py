@@ -797,12 +797,12 @@ def test_a_girl_named_like_a_capital_stays_a_person(nlp: Language) -> None:
 
 def test_an_acronym_in_brackets_names_the_body_and_is_not_part_of_it(nlp: Language) -> None:
     text = (
-        "The Mexican Commission of Aid to Refugees (Comar) received 5,000 requests in March. "
-        "Comar said more would come."
-    )
+        "The Honduran Commission of Aid to Returnees (Conar) received 5,000 requests in March. "
+        "Conar said more would come."
+    )  # a body the gazetteer does not know
     ents = _ents(nlp, text)
-    assert {e["canonical"] for e in ents if e["label"] == "ORG"} == {"Mexican Commission of Aid to Refugees"}
-    assert all(e["label"] == "ORG" for e in ents if e["text"] == "Comar")
+    assert {e["canonical"] for e in ents if e["label"] == "ORG"} == {"Honduran Commission of Aid to Returnees"}
+    assert all(e["label"] == "ORG" for e in ents if e["text"] == "Conar")
 
 
 def test_a_province_or_a_town_tagged_as_an_organisation_is_a_place() -> None:
@@ -914,6 +914,32 @@ def test_an_officeholders_full_name_as_the_article_gives_it_stands(nlp: Language
     assert chuck["PERSON"] == {"Chuck Schumer"}
     assert charles["PERSON"] == {"Charles Schumer"}
     assert bare["PERSON"] == {"Chuck Schumer"}  # a bare surname takes the name most write
+
+
+def test_pieces_of_a_spanish_name_and_bare_titles_are_no_people(nlp: Language) -> None:
+    ents = _ents(nlp, "Migrants were sent back across the Paso del Norte bridge to Ciudad Juárez, said Sgt. Mark "
+                      "Villalobos.")
+    assert {e["canonical"] for e in ents if e["label"] == "PERSON"} == {"Mark Villalobos"}
+
+
+def test_migration_places_and_bodies_the_model_reads_as_people(nlp: Language) -> None:
+    labels = _by_label(_ents(nlp, "Ukrainians can enter the Schengen area, and others crossed the jungle of the "
+                                  "Darién, according to the Comar and Sedena."))
+    assert not labels.get("PERSON"), labels
+    assert {"Schengen Area", "Darién"} <= labels["LOC"]
+    assert {"Mexican Commission for Refugee Assistance", "Secretariat of National Defense"} <= labels["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Sunday landed in the airport Ramón Villeda Morales of San Pedro Sula a flight with 41 women.",
+         "San Pedro Sula"),  # translated copy: "of" a city
+        ("A part of them managed to advance until Petén before being intercepted.", "Petén"),
+    ],
+)
+def test_a_known_place_the_model_missed_after_of_or_until_is_found(nlp: Language, text: str, place: str) -> None:
+    assert place in _by_label(_ents(nlp, text)).get("GPE", set())
 
 
 def test_european_bodies_and_parties_are_known(nlp: Language) -> None:

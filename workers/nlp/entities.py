@@ -72,7 +72,7 @@ _TITLES = (
     "ministra", "embajador", "embajadora", "licenciado", "lic.", "envoy", "activist", "journalist",
     "reporter", "inspector", "inspector general", "cllr", "cllr.", "datuk", "datuk seri", "tan sri", "dato'",
     "dato’", "dato' seri", "dato’ seri", "honourable", "the honourable", "honorable", "hon.", "rt. hon.",
-    "right honourable", "excellency", "his excellency", "her excellency",
+    "right honourable", "excellency", "his excellency", "her excellency", "prefect",
 )  # fmt: skip
 # Titles that are also first names ("Lady Gaga", "Don Young"): stripped only before a full name.
 _NAME_LIKE_TITLE_RE = re.compile(r"^(?:first\s+)?(?:lady|don)\s+(?=\S+\s+\S)", re.IGNORECASE)
@@ -521,6 +521,12 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     return start, end
 
 
+# Titles no one bears as a name (unlike "King", "Major" or "Bishop"), read alone as a person
+_TITLE_ONLY_WORDS = _wordset(
+    "sgt lt col capt cpl pvt maj gen adm cmdr sen rep gov mr mrs ms dr prefect mp mps cllr hon"
+)
+
+
 def _is_junk(seg: str, label: str, lower_words: frozenset[str]) -> bool:
     if not any(c.isalpha() for c in seg):
         return True
@@ -543,6 +549,8 @@ def _is_junk(seg: str, label: str, lower_words: frozenset[str]) -> bool:
         key = seg.lower().rstrip(".")
         if key in _JUNK_SINGLE or (key in _MONTHS_DAYS and label != "PERSON"):
             return True
+        if label == "PERSON" and key in _TITLE_ONLY_WORDS:
+            return True  # "said Sgt. Mark Villalobos": the title read apart from the name
         # A capitalised common word ("Deportations", "Wall") also used in lower case in this document
         if not seg.isupper() and (
             key in lower_words or key.removesuffix("s") in lower_words or key + "s" in lower_words
@@ -868,6 +876,8 @@ def _make_mention(text: str, start: int, end: int, label: str) -> _Mention | Non
     if not seg.strip():
         return None
     new_label, canonical, country, fixed = _normalize(seg, label)
+    if new_label == "PERSON" and not fixed and " " not in seg and _spanish_name_piece(text, start, end):
+        return None
     if new_label == "ORG" and not fixed and _capital_the_before(text, start, end):
         canonical = "The " + canonical
     if new_label == "PERSON" and not fixed and canonical != seg:
@@ -877,6 +887,17 @@ def _make_mention(text: str, start: int, end: int, label: str) -> _Mention | Non
             start += idx
             seg = seg[idx:]
     return _Mention(seg, new_label, start, end, canonical, country, fixed)
+
+
+# "the Paso del Norte bridge", "Santo Niño de Atocha": the model reads a word either side of "del" as a person
+_SPANISH_LINK_AFTER_RE = re.compile(r"\s+(?:del|de la|de los|de las)\s+[A-ZÁÉÍÓÚÑ]")
+_SPANISH_LINK_BEFORE_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*\s+(?:del|de la|de los|de las)\s+$")
+
+
+def _spanish_name_piece(text: str, start: int, end: int) -> bool:
+    """A one-word "person" joined by "del"/"de la" to another capitalised word is a piece of a longer name."""
+    before = _SPANISH_LINK_BEFORE_RE.search(text, max(0, start - 40), start)
+    return bool(_SPANISH_LINK_AFTER_RE.match(text, end) or before)
 
 
 _CONTEXT_RE = re.compile(r"\s*(?:,\s*|\(\s*)([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*([),.;:]|\s+[a-z]|$)")
@@ -1310,13 +1331,13 @@ def _add_outlet(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]
 
 
 # A known place the small model left untagged ("migrants walked from Calais to the beach"): after a place or motion
-# preposition, a capitalised name geonames knows as a city of 50,000 people or more, a province, a state or a
+# preposition, a capitalised name geonames knows as a city of 25,000 people or more, a province, a state or a
 # country is that place. The preposition keeps out the surnames and common words that are also town names.
 _UNTAGGED_PLACE_RE = re.compile(
-    r"\b(?:in|near|from|to|at|outside|off|into|toward|towards|via|through)\s+"
+    r"\b(?:in|near|from|to|at|outside|off|into|toward|towards|via|through|of|until)\s+"
     r"((?:[A-Z][\w'’.-]*[a-z\u00e0-\u00ff][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*[a-z\u00e0-\u00ff][\w'’.-]*){0,2})"
 )
-_UNTAGGED_CITY_POP = 50_000
+_UNTAGGED_CITY_POP = 25_000
 
 
 def _add_untagged_places(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
