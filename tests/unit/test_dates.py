@@ -90,6 +90,8 @@ CASES: list[tuple[str, datetime, str | None, str | None, str | None]] = [
     ("the next week", TUESDAY, "past", None, None),  # a story's "the next week, he was deported"
     ("last week", datetime(2019, 4, 2), None, "2019-03", "month"),  # 2019-03-25..31 fits March
     ("last week", datetime(2019, 3, 5), None, None, None),  # 2019-02-25..03-03 straddles
+    ("next week", datetime(2024, 8, 22), None, "2024-08", "month"),  # 08-26..09-01: its working days are August's
+    ("last week", datetime(2023, 10, 5), None, "2023-09", "month"),  # 09-25..10-01: Monday to Friday in September
     # the current week straddling two months: told in the past it is Monday..anchor, ahead anchor..Sunday
     ("earlier this week", datetime(2018, 2, 28), None, "2018-02", "month"),  # 02-26..02-28
     ("this week", datetime(2018, 2, 28), "past", "2018-02", "month"),

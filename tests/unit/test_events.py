@@ -1939,3 +1939,37 @@ def test_the_no_act_reading_of_a_trigger_word(enricher: Enricher, text: str, wor
     doc = enricher.nlp(text)
     token = next(t for t in doc if t.text == word)
     assert events_module._no_act_reading(token) is no_act
+
+
+def test_a_live_blogs_timestamped_entry_happened_on_the_blogs_day(enricher: Enricher) -> None:
+    body = (
+        "Live: Channel crossings inquiry\n\n"
+        "09:05 - The inquiry into the November sinking resumes in Dover.\n\n"
+        "16:12 - Kent Police have just confirmed that two men have been charged with people smuggling in "
+        "connection with the crossing."
+    )
+    charge = _one(_events(enricher, body, published_at="2025-02-18T17:00:00Z"), "SMUGGLING_TRAFFICKING")
+    assert charge["date"] is not None and charge["date"]["resolved"] == "2025-02-18"
+
+
+def test_one_timestamp_alone_does_not_date_an_act(enricher: Enricher) -> None:
+    body = (
+        "Border officials described the scene where 40 migrants landed at the port.\n\n"
+        "16:12 - Kent Police have just confirmed that two men have been charged with people smuggling in "
+        "connection with the crossing."
+    )  # not a live blog: one clock time may be anything
+    events = _events(enricher, body, published_at="2025-02-18T17:00:00Z", title="Channel migrants land in Dover")
+    charge = _one(events, "SMUGGLING_TRAFFICKING")
+    assert charge["date"] is None
+
+
+def test_a_date_the_parser_hangs_on_the_sentence_before_still_dates_the_act(enricher: Enricher) -> None:
+    body = (
+        '"We will keep our promise," said the governor. "Until Washington does its job and secures the border, '
+        'Texas will keep stepping up to provide relief to our overwhelmed border communities."\n\n'
+        "Earlier today, two buses carrying 87 migrants arrived in Denver, Colorado, the latest of more than 300 "
+        "buses the state has sent to the city."
+    )
+    events = _events(enricher, body, published_at="2024-05-09T19:00:00Z", title="Texas buses migrants to Denver")
+    arrival = _one(events, "MIGRANT_MOVEMENT")
+    assert arrival["date"] is not None and arrival["date"]["resolved"] == "2024-05-09"

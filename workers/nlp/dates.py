@@ -156,10 +156,14 @@ def _strictly_after(anchor: date, weekday: int) -> date:
 
 def _week_month(monday: date, first: date | None = None, last: date | None = None) -> tuple[str, Granularity] | None:
     """A Monday-Sunday week (or the part of it from `first` to `last`) as a month when it lies in one
-    month; a week is not a day."""
+    month, or when its working days do ("next week", told on Thursday 22 August: 26 August to 1 September,
+    whose Monday to Friday are August's; officials act on working days); a week is not a day."""
     start = first or monday
     end = last or monday + timedelta(days=6)
     if (start.year, start.month) == (end.year, end.month):
+        return _month(start.year, start.month)
+    end = min(end, monday + timedelta(days=4))
+    if start <= end and (start.year, start.month) == (end.year, end.month):
         return _month(start.year, start.month)
     return None
 

@@ -2002,7 +2002,7 @@ def _date(
     in July, according to figures released Tuesday")."""
     exprs = find_date_expressions(sent.text)
     if not exprs:
-        return None
+        return _live_entry_date(sent, status, anchor, anchor_kind)
     tense: Literal["past", "future", "present"] | None = (
         "future" if status == "planned" else ("past" if status in ("occurred", "negated") else None)
     )
@@ -2032,6 +2032,8 @@ def _date(
         ):
             continue  # "implemented the governor's Sept. 18 order": the order's date, not this act's
         head = _governing_verb(first)
+        if not sent.start <= head.i < sent.end:
+            head = verb  # the parse ran on across the sentence break ("... Texas will keep going." Earlier today, ...)
         if observed and not _observation_date(first, head, verb, sent.text[max(0, start - 12) : start]):
             continue
         if head != verb and _since_clause(head):
@@ -2050,7 +2052,7 @@ def _date(
         counted_dates = [entry for entry in resolved if not _release_date(doc, sent, entry[0])]
         resolved = counted_dates or resolved
     if not resolved:
-        return None
+        return _live_entry_date(sent, status, anchor, anchor_kind)
     if len(resolved) == 1:
         return resolved[0][1]
     ancestry = {t.i: depth for depth, t in enumerate([verb, *verb.ancestors])}
@@ -2221,6 +2223,24 @@ def _figure_period(text: str, anchor: datetime, anchor_kind: DateAnchor) -> tupl
         "anchor": anchor_kind,
     }
     return match.group(), year
+
+
+# A live blog's entries open on the clock time ("16:12 - Kent Police have just confirmed ..."): what an entry reports
+# as done or under way happened on the day the blog ran. Two such entries make the item a live blog.
+_LIVE_STAMP = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]\s"
+_LIVE_ENTRY = re.compile(r"\s*" + _LIVE_STAMP)
+_LIVE_ENTRIES = re.compile(r"(?m)^\s*" + _LIVE_STAMP)
+
+
+def _live_entry_date(sent: Span, status: str, anchor: datetime, anchor_kind: DateAnchor) -> ResolvedDate | None:
+    if status not in ("occurred", "ongoing") or anchor_kind != "published_at":
+        return None
+    stamp = _LIVE_ENTRY.match(sent.text)
+    if stamp is None or len(_LIVE_ENTRIES.findall(doc_text(sent.doc), 0, 20_000)) < 2:
+        return None
+    return ResolvedDate(
+        text=stamp.group().strip(" -–—:|"), resolved=anchor.strftime("%Y-%m-%d"), granularity="day", anchor=anchor_kind
+    )
 
 
 _NAMING_VERBS = _words("title entitle call name dub label")
