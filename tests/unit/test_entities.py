@@ -942,6 +942,14 @@ def test_a_known_place_the_model_missed_after_of_or_until_is_found(nlp: Language
     assert place in _by_label(_ents(nlp, text)).get("GPE", set())
 
 
+def test_migration_routes_and_regions_keep_their_own_names(nlp: Language) -> None:
+    labels = _by_label(_ents(nlp, "Crossings on the Central Mediterranean route fell, while arrivals via the Eastern "
+                                  "Mediterranean rose, the Balkan route stayed busy and families in the Midwest "
+                                  "took in others."))
+    assert {"Central Mediterranean", "Eastern Mediterranean", "Balkan route", "Midwest"} <= labels["LOC"], labels
+    assert "Mediterranean Sea" not in labels["LOC"]
+
+
 def test_european_bodies_and_parties_are_known(nlp: Language) -> None:
     ents = _ents(nlp, "A European Commission spokesperson said the Council of Europe and Frontex had been told, and "
                       "Labour said the Conservatives had failed.")
