@@ -1973,3 +1973,23 @@ def test_a_date_the_parser_hangs_on_the_sentence_before_still_dates_the_act(enri
     events = _events(enricher, body, published_at="2024-05-09T19:00:00Z", title="Texas buses migrants to Denver")
     arrival = _one(events, "MIGRANT_MOVEMENT")
     assert arrival["date"] is not None and arrival["date"]["resolved"] == "2024-05-09"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Commissioner will meet his Zimbabwean counterparts in Beitbridge on Thursday to finalise a joint plan "
+        "for managing migrant returns.",
+        "Ms Okafor is due to meet her French counterpart in Paris on Monday to push for the returns scheme to be "
+        "scaled up.",
+    ],
+)
+def test_a_meeting_with_counterparts_is_between_officials(enricher: Enricher, sentence: str) -> None:
+    events = _events(enricher, sentence, title="Migrant returns deal to be expanded")
+    meeting = _one(events, "OFFICIAL_MEETING")
+    assert meeting["status"] == "planned"
+
+
+def test_a_private_meeting_is_still_no_official_one(enricher: Enricher) -> None:
+    body = "Her lawyer met the deported woman in Tijuana on Monday to prepare the asylum appeal."
+    assert not [e for e in _events(enricher, body) if e["event_type"] == "OFFICIAL_MEETING"]

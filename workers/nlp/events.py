@@ -469,6 +469,11 @@ def _official(actor: Actor) -> bool:
     return lookup_officeholder(actor["canonical"]) is not None
 
 
+# Whoever meets a counterpart or is received by a head of state holds an office, named or not ("the Commissioner
+# will meet his Zimbabwean counterparts in Beitbridge", "Ms Mahmood is due to meet her French counterpart")
+_OFFICIALS_MEET = re.compile(r"\bcounterparts?\b|\bhead\s+of\s+(?:state|government)\b", re.IGNORECASE)
+
+
 def _publishable(cand: _Candidate) -> bool:
     """Drop what an analyst could not act on: events nobody does, nowhere (opinion asides, generic
     statements), hypotheticals without a named proponent, and bare mentions never stated as acts."""
@@ -477,9 +482,14 @@ def _publishable(cand: _Candidate) -> bool:
     if not (cand.actors or cand.countries or cand.location or cand.agent):
         # a figure with a period is specific enough on its own ("76,000 people in February")
         return cand.event_type == "ENFORCEMENT_STATISTIC" and bool(cand.quantities or cand.date)
-    if cand.event_type in ("OFFICIAL_MEETING", "OFFICIAL_VISIT") and not (cand.actors or cand.agent):
+    among_officials = cand.event_type == "OFFICIAL_MEETING" and _OFFICIALS_MEET.search(cand.sentence.text) is not None
+    if cand.event_type in ("OFFICIAL_MEETING", "OFFICIAL_VISIT") and not (cand.actors or cand.agent or among_officials):
         return False  # officials meet and travel: "the family he met" is no official meeting
-    if cand.event_type == "OFFICIAL_MEETING" and not cand.agent and not any(_official(a) for a in cand.actors):
+    if (
+        cand.event_type == "OFFICIAL_MEETING"
+        and not (cand.agent or among_officials)
+        and not any(_official(a) for a in cand.actors)
+    ):
         return False  # only people with no office or body: "the lawyer met Sebastian" is no official meeting
     if cand.event_type == "OFFICIAL_MEETING" and (
         cand.spread or not (cand.actors or cand.date or cand.location)
