@@ -1993,3 +1993,15 @@ def test_a_meeting_with_counterparts_is_between_officials(enricher: Enricher, se
 def test_a_private_meeting_is_still_no_official_one(enricher: Enricher) -> None:
     body = "Her lawyer met the deported woman in Tijuana on Monday to prepare the asylum appeal."
     assert not [e for e in _events(enricher, body) if e["event_type"] == "OFFICIAL_MEETING"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Minister of Public Security toured the CATEM on Tuesday together with migration officials.",
+        "The Prime Minister visited the transit site for Sudanese refugees in Adré on Monday.",
+    ],
+)
+def test_a_tour_or_a_visit_to_a_site_is_an_official_visit(enricher: Enricher, sentence: str) -> None:
+    events = _events(enricher, sentence, title="Officials inspect migrant reception centres")
+    assert _one(events, "OFFICIAL_VISIT")["status"] == "occurred"

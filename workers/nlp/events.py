@@ -1317,7 +1317,7 @@ _AGENT_NOUNS = _words(
 _SITE_NOUNS = _words(
     """
     facility center centre camp border shelter prison jail port city base station crossing wall
-    region area country state town village zone
+    region area country state town village zone site hotspot settlement compound dock pier
     """
 )
 _VICTIM_NOUNS = _words(
@@ -1339,8 +1339,10 @@ _INSPECT_VERBS = _words("inspect assess tour oversee survey observe")
 
 def _inspection_trip(verb: Token) -> bool:
     """A trip made to inspect something goes to a site, whatever the model made of the place's name ("is
-    expected to travel to Gran Canaria to inspect the dock")."""
-    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in _INSPECT_VERBS for c in verb.children)
+    expected to travel to Gran Canaria to inspect the dock"), and so does a tour ("toured the CATEM")."""
+    return verb.lemma_ in _INSPECT_VERBS or any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_ in _INSPECT_VERBS for c in verb.children
+    )
 
 
 def _has_victim(trigger: Token) -> bool:
