@@ -2005,3 +2005,9 @@ def test_a_private_meeting_is_still_no_official_one(enricher: Enricher) -> None:
 def test_a_tour_or_a_visit_to_a_site_is_an_official_visit(enricher: Enricher, sentence: str) -> None:
     events = _events(enricher, sentence, title="Officials inspect migrant reception centres")
     assert _one(events, "OFFICIAL_VISIT")["status"] == "occurred"
+
+
+def test_suspending_the_right_to_asylum_is_a_policy_act(enricher: Enricher) -> None:
+    body = "Warsaw on Thursday suspended the right to claim asylum on its border with Belarus for 60 days."
+    events = _events(enricher, body, title="Poland suspends asylum claims on Belarus border")
+    assert _one(events, "POLICY_ANNOUNCEMENT")["status"] == "occurred"

@@ -129,6 +129,9 @@ _POLICY = (
   | \b(?P<t12>sign(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:executive\s+(?:orders?|actions?)|proclamations?|decrees?|
         directives?|presidential\s+memorand(?:um|a))\b
   | \b(?P<t4>(?:restricting|limiting|barring|suspending)\s+(?:access|entry|asylum))\b
+  | \b(?P<t13>suspend(?:s|ed)?|restrict(?:s|ed)|curb(?:s|ed)|halt(?:s|ed)|freez(?:es|e)|froze|paus(?:es|ed))\s+
+        (?:the\s+)?(?:right\s+to\s+(?:claim|seek|request|apply\s+for)\s+|processing\s+of\s+|access\s+to\s+)?
+        asylum\b
   | \b(?P<t5>(?:went|goes|go|gone|going|took|takes|take|taken|taking|entered|enters|enter|came|comes|come)\s+
         (?:into\s+)?(?:effect|force))\b
   | \b(?:executive\s+(?:order|action)s?|proclamations?|memorand(?:um|a)|directives?|rules?|polic(?:y|ies)|
