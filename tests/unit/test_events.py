@@ -2011,3 +2011,18 @@ def test_suspending_the_right_to_asylum_is_a_policy_act(enricher: Enricher) -> N
     body = "Warsaw on Thursday suspended the right to claim asylum on its border with Belarus for 60 days."
     events = _events(enricher, body, title="Poland suspends asylum claims on Belarus border")
     assert _one(events, "POLICY_ANNOUNCEMENT")["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Tuesday, crews from Panama's National Border Service began stretching coils of barbed wire across five "
+        "trails used by migrants.",
+        "Two days after the boat of Rohingya refugees arrived, a vessel from the Indonesian Navy towed it back out to "
+        "sea.",
+        "The president said the government had ordered about 300 soldiers to the border to stop migrant smuggling.",
+    ],
+)
+def test_wire_pushbacks_and_troops_ordered_to_a_border_are_border_security(enricher: Enricher, sentence: str) -> None:
+    events = _events(enricher, sentence, title="Government tightens border as migrants arrive")
+    assert _one(events, "BORDER_SECURITY")["status"] == "occurred"

@@ -225,7 +225,7 @@ _COURT = r"""
 """
 
 _BORDER = r"""
-    \b(?P<t>deploy\w*|send(?:s|ing)?|sent|dispatch\w*|station\w*|mobiliz\w*)\s+""" + _W6 + r"""(?:troops|
+    \b(?P<t>deploy\w*|send(?:s|ing)?|sent|dispatch\w*|station\w*|mobiliz\w*|order(?:s|ed)?)\s+""" + _W6 + r"""(?:troops|
         national\s+guard|military|soldiers|marines|army|forces|guardsmen)\b
   | \b(?P<t2>clos(?:e|es|ed|ing)|shut(?:s|ting)?(?:\s+down)?|seal(?:s|ed|
         ing)?)\s+""" + _W3 + r"""(?:border|ports?
@@ -249,6 +249,10 @@ _BORDER = r"""
   | \b(?P<t12>reinforc(?:e|es|ed|ing)|bolster\w*|beef(?:s|ed|ing)?\s+up)\s+(?:[\w,-]+\s+){0,5}?
         (?:presence|deployment)\s+of\s+(?:the\s+)?(?:national\s+guard|troops|army|military|soldiers|police|agents|officers)\b
   | \b(?P<t13>maintain\w*|set\s+up|sets\s+up|setting\s+up|install\w*|establish\w*)\s+(?:[\w-]+\s+){0,2}?checkpoints\b
+  | \b(?P<t14>stretch\w*|lay(?:s|ing)?|laid|install\w*|string(?:s|ing)?|strung|roll(?:s|ed|ing)?\s+out)\s+
+        (?:[\w-]+\s+){0,4}?(?:barbed|razor|concertina)[\s-]+wire\b
+  | \b(?P<t15>tow(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?back\s+(?:out\s+)?(?:to|into)\s+
+        (?:the\s+)?(?:open\s+)?(?:sea|international\s+waters)\b
 """
 
 # Fallback for reinforcements that are not troops: officers, agents, vessels or drones sent to a border or coast.
