@@ -2026,3 +2026,12 @@ def test_suspending_the_right_to_asylum_is_a_policy_act(enricher: Enricher) -> N
 def test_wire_pushbacks_and_troops_ordered_to_a_border_are_border_security(enricher: Enricher, sentence: str) -> None:
     events = _events(enricher, sentence, title="Government tightens border as migrants arrive")
     assert _one(events, "BORDER_SECURITY")["status"] == "occurred"
+
+
+def test_men_arrested_for_guiding_migrants_across_are_smugglers(enricher: Enricher) -> None:
+    body = (
+        "RCMP officers on Thursday arrested two men near Hemmingford, Que., who police say were guiding a group of "
+        "seven people south across the border."
+    )
+    events = _events(enricher, body, title="Two arrested near Quebec border crossing used by migrants")
+    assert _one(events, "SMUGGLING_TRAFFICKING")["status"] == "occurred"

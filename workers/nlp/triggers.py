@@ -411,7 +411,11 @@ _MOVEMENT = r"""
 
 _SMUGGLING = r"""
     \b(?P<t>arrest\w*|charg\w*|indict\w*|sentenc\w*|convict\w*|dismantl\w*|bust\w*|rescu\w*|seiz\w*|caught|
-        disrupt\w*|prosecut\w*)\s+""" + _W8 + r"""(?:smuggl\w+|coyotes?|traffick\w+)\b
+        disrupt\w*|prosecut\w*)\s+""" + _W8 + r"""(?:smuggl\w+|coyotes?|traffick\w+|
+        facilitat\w+\s+(?:illegal|unlawful|irregular)\s+(?:entry|immigration|migration))\b
+  | \b(?P<t5>arrest\w*|charg\w*|detain\w*|caught)\s+(?:[\w,.'’-]+\s+){0,10}?(?:who|suspected\s+of|accused\s+of)\s+
+        (?:[\w'’-]+\s+){0,3}?(?:guiding|leading|transporting|ferrying|driving|moving)\s+(?:a\s+group\s+of\s+)?
+        (?:[\w,-]+\s+){0,4}?(?:people|migrants|persons|foreigners|asylum\s+seekers)\b
   | \b(?:smuggl\w+|coyotes?|traffick\w+)\s+""" + _W6 + r"""(?P<t2>(?:were|was)\s+(?:arrested|charged|indicted|
         sentenced|convicted|caught)|arrested|charged)\b
   | \b(?P<t4>(?:put|placed|presented|left)\s+at\s+(?:the\s+)?disposition\s+of)\b.{0,200}?\b(?:smuggl\w+|coyotes?|
