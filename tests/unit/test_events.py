@@ -2035,3 +2035,19 @@ def test_men_arrested_for_guiding_migrants_across_are_smugglers(enricher: Enrich
     )
     events = _events(enricher, body, title="Two arrested near Quebec border crossing used by migrants")
     assert _one(events, "SMUGGLING_TRAFFICKING")["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 20,000 Haitians have been approved to travel under the humanitarian parole program so far, "
+        "according to the Department of Homeland Security.",
+        "The government of Colombia said on Monday it had renewed the Temporary Protection Permit for Venezuelan "
+        "migrants for another ten years.",
+    ],
+)
+def test_approvals_under_parole_and_renewed_protection_are_protection_grants(
+    enricher: Enricher, sentence: str
+) -> None:
+    events = _direct(enricher, sentence, title="Migrants gain protection")  # the trigger rules alone
+    assert _one(events, "PROTECTION_GRANT")["status"] == "occurred"

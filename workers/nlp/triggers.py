@@ -495,7 +495,10 @@ _PROTECTION = r"""
         claims?|requests?|seekers?|petitions?|cases?|applicants?)\b)
   | \b(?P<t2>(?:extend\w*|designat\w*|renew\w*|
         redesignat\w*)\s+""" + _W3 + r"""(?:temporary\s+protected\s+status|
-        tps))\b
+        tps|temporary\s+protection(?:\s+(?:permits?|status|statute))?))\b
+  | \b(?P<t14>approved|cleared|authori[sz]ed)\s+to\s+(?:travel|enter|come|fly)\s+(?:to\s+[\w\s.]{1,30}?\s+)?
+        (?:under|through|via)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:parole|humanitarian|resettlement|
+        sponsorship)\b
   | \b(?:temporary\s+protected\s+status|tps)\s+(?:\w+\s+){0,2}(?P<t3>(?:was|were|has\s+been|is)\s+(?:extended|
         designated|renewed))\b
   | \b(?P<t4>admit\w*|resettl\w*|welcom\w*)\s+""" + _W3 + r"""refugees\b
