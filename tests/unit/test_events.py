@@ -2051,3 +2051,21 @@ def test_approvals_under_parole_and_renewed_protection_are_protection_grants(
 ) -> None:
     events = _direct(enricher, sentence, title="Migrants gain protection")  # the trigger rules alone
     assert _one(events, "PROTECTION_GRANT")["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "status"),
+    [
+        ("Eleven men who came ashore last week have been flown to Nauru for offshore processing, the Australian "
+         "Border Force said.", "DETENTION", "occurred"),
+        ("Checkpoints of the National Guard were installed on Monday along the highway used by migrants in Oaxaca.",
+         "BORDER_SECURITY", "occurred"),
+        ("Prime Minister Petteri Orpo said the government would send parliament a bill next month allowing border "
+         "guards to turn away asylum seekers.", "LEGISLATION", "planned"),
+    ],
+)
+def test_offshore_transfers_new_checkpoints_and_bills_sent_to_parliament(
+    enricher: Enricher, sentence: str, event_type: str, status: str
+) -> None:
+    events = _direct(enricher, sentence, title="Governments act on migration")  # the trigger rules alone
+    assert _one(events, event_type)["status"] == status

@@ -171,7 +171,8 @@ _LEGISLATION = r"""
     \b(?P<t>(?:re)?introduc\w*|pass(?:es|ed|ing)?|tak(?:e|es|ing)\s+up|took\s+up|bring(?:s|ing)?\s+forward|
         brought\s+forward|defeat\w*|(?:co-?)?sponsor(?:ed|ing)|vot(?:e|es|ed|ing)|veto\w*|block\w*|sign(?:s|ed)?|signing\s+off|reject\w*|
         approv\w*|filibuster\w*|prepar\w*|draft\w*|kill\w*|craft\w*|unveil\w*|adopt\w*|advanc\w*|plans|
-        debat\w*|(?:work(?:s|ed|ing)?|vot(?:e|es|ed|ing))\s+on|mark(?:s|ed|ing)?\s+up)\s+""" + _W6 + (
+        debat\w*|(?:work(?:s|ed|ing)?|vot(?:e|es|ed|ing))\s+on|mark(?:s|ed|ing)?\s+up|send(?:s|ing)?|sent)\s+
+        """ + _W6 + (
     _BILL_WORDS + r"""\b
   | \b(?P<t2>(?:bill|legislation|measure|proposal)s?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+
         (?:being\s+)?(?:passed|introduced|prepared|drafted|approved|rejected|blocked|vetoed|signed)\b
@@ -249,6 +250,8 @@ _BORDER = r"""
   | \b(?P<t12>reinforc(?:e|es|ed|ing)|bolster\w*|beef(?:s|ed|ing)?\s+up)\s+(?:[\w,-]+\s+){0,5}?
         (?:presence|deployment)\s+of\s+(?:the\s+)?(?:national\s+guard|troops|army|military|soldiers|police|agents|officers)\b
   | \b(?P<t13>maintain\w*|set\s+up|sets\s+up|setting\s+up|install\w*|establish\w*)\s+(?:[\w-]+\s+){0,2}?checkpoints\b
+  | \bcheckpoints\s+(?:[\w-]+\s+){0,5}?(?:were|was|have\s+been|had\s+been)\s+(?P<t16>installed|set\s+up|established|
+        erected)\b
   | \b(?P<t14>stretch\w*|lay(?:s|ing)?|laid|install\w*|string(?:s|ing)?|strung|roll(?:s|ed|ing)?\s+out)\s+
         (?:[\w-]+\s+){0,4}?(?:barbed|razor|concertina)[\s-]+wire\b
   | \b(?P<t15>tow(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?back\s+(?:out\s+)?(?:to|into)\s+
@@ -313,6 +316,7 @@ _DETENTION = r"""
   | \b(?P<t5>turned\s+over|handed\s+over|transferred)\s+to\s+(?:the\s+)?(?:immigration|ice\b|border\s+patrol|
         migration|\w+\s+(?:detention|migratory)|(?:\w+\s+){0,2}jail)
   | \b(?P<t7>taken\s+into\s+(?:\w+\s+){0,2}(?:custody|detention))\b
+  | \b(?P<t19>flown|transferred|taken|sent|moved)\s+(?:[\w-]+\s+){0,4}?for\s+offshore\s+processing\b
   | \b(?P<t8>crammed|packed|squeezed)\s+into\s+(?:[\w-]+\s+){0,3}?(?:cells?|rooms?|pens?|cages?|facilit(?:y|ies)|
         tents?|warehouses?|cent(?:er|re)s?|stations?|hangars?|gyms?|quarters|spaces?|units?|camps?|shelters?)\b
   | \b(?P<t9>(?:moved|sent|transferred|taken|bused|flown)\s+(?:[\w-]+\s+){0,6}?(?:to|into)\s+(?:an?\s+|the\s+)?
