@@ -840,7 +840,7 @@ def test_a_participle_opened_by_once_is_still_ahead(enricher: Enricher) -> None:
 # The learned sentence classifier (workers.nlp.sentence_types; texts written for these tests)
 # --------------------------------------------------------------------------------------------
 
-SENT_ON = "The Senate sent the asylum overhaul to the House late on Thursday, 61 votes to 38."
+SENT_ON = "The Senate handed the asylum overhaul to the House late on Thursday, 61 votes to 38."
 
 
 def test_learned_events_add_what_no_trigger_rule_states(enricher: Enricher) -> None:
