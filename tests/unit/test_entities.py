@@ -914,6 +914,8 @@ def test_an_officeholders_full_name_as_the_article_gives_it_stands(nlp: Language
     assert chuck["PERSON"] == {"Chuck Schumer"}
     assert charles["PERSON"] == {"Charles Schumer"}
     assert bare["PERSON"] == {"Chuck Schumer"}  # a bare surname takes the name most write
+    bush = _by_label(_ents(nlp, "George Bush met the president of Mexico at the ranch."))
+    assert bush["PERSON"] == {"George W. Bush"}  # a short form of a longer name is still resolved
 
 
 def test_pieces_of_a_spanish_name_and_bare_titles_are_no_people(nlp: Language) -> None:

@@ -1677,7 +1677,7 @@ def _apply_officeholders(text: str, mentions: list[_Mention]) -> None:
             holder = lookup_officeholder(_MIDDLE_INITIALS_RE.sub(" ", name), _person_title_before(text, m.start))
         if holder is None:
             continue
-        if m.label == "PERSON" and len(words) == 2 and fold(name) != fold(holder.name):
+        if m.label == "PERSON" and len(words) == len(holder.name.split()) == 2 and fold(name) != fold(holder.name):
             continue  # "Charles Schumer" where others write "Chuck": the article's own full name stands
         if m.label != "PERSON" and len(words) > 1 and fold(name) != fold(holder.name):
             continue  # a two-word ORG/GPE only when it is the full name itself

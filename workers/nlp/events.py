@@ -2245,6 +2245,7 @@ _LIVE_ENTRIES = re.compile(r"(?m)^\s*" + _LIVE_STAMP)
 
 
 def _live_entry_date(sent: Span, status: str, anchor: datetime, anchor_kind: DateAnchor) -> ResolvedDate | None:
+    """The blog's day for an act done or under way in a timestamped entry of a live blog, else None."""
     if status not in ("occurred", "ongoing") or anchor_kind != "published_at":
         return None
     stamp = _LIVE_ENTRY.match(sent.text)
