@@ -5,9 +5,9 @@ them ("the overhaul cleared the upper chamber 71-29"). This classifier reads the
 a multinomial logistic regression over words, word pairs and word prefixes, trained on labelled
 sentences the team wrote (`data/event_sentences.jsonl`: about 2,260 single sentences written per type or
 as hard negatives, plus every sentence of 18 team-written articles labelled from their gold events;
-`data/article_sentences.jsonl`: the sentences of 230 more team-written articles, those with an event and
+`data/article_sentences.jsonl`: the sentences of 502 more team-written articles, those with an event and
 three in ten of the others; no publisher text). The sentences are fiction: events, figures and quotes in
-them are invented, also where they name a real official. The model is trained when first used (under two
+them are invented, also where they name a real official. The model is trained when first used (three to four
 seconds) with a fixed procedure, so every worker builds identical weights from the shipped data and no
 binary model file can drift from its data.
 
@@ -30,7 +30,7 @@ import orjson
 from workers.nlp.types import EVENT_TYPES
 
 TRAINING_DATA = Path(__file__).parent / "data" / "event_sentences.jsonl"
-# every sentence of 230 more team-written articles with an event, and three in ten of those without one
+# every sentence of 502 more team-written articles with an event, and three in ten of those without one
 # (data/build_article_sentences.py)
 ARTICLE_DATA = TRAINING_DATA.with_name("article_sentences.jsonl")
 NONE = "NONE"
