@@ -902,6 +902,25 @@ def test_a_large_town_the_model_tags_as_group_or_feature_is_a_town(nlp: Language
     assert town in labels.get("GPE", set()), labels
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Officials in Port Moresby said the men would be moved.", "Port Moresby"),  # model: FAC
+        ("They flew to Agadez, then crossed into Libya.", "Agadez"),  # model: PRODUCT
+        ("The new reception centre on Samos holds 3,000 people.", "Samos"),  # model: PRODUCT
+        ("A shelter in Totonicapán took in deportees.", "Totonicapán"),  # model: PRODUCT
+    ],
+)
+def test_a_place_the_model_reads_as_a_thing_is_a_place(nlp: Language, text: str, place: str) -> None:
+    labels = _by_label(_ents(nlp, text))
+    assert place in labels.get("GPE", set()), labels
+
+
+def test_a_facility_named_after_its_town_stays_a_facility(nlp: Language) -> None:
+    labels = _by_label(_ents(nlp, "Agents at El Paso International Airport held two men."))
+    assert "El Paso International Airport" in labels.get("FAC", set()), labels
+
+
 def test_a_river_named_like_a_town_stays_a_location(nlp: Language) -> None:
     labels = _by_label(_ents(nlp, "Agents pulled two men from the Rio Grande near the bridge."))
     assert "Rio Grande" in labels.get("LOC", set()), labels
