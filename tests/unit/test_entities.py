@@ -203,6 +203,12 @@ def test_an_outlet_is_not_found_where_the_body_does_not_name_it(nlp: Language) -
         ("On Saturday evening the eleven men were back on Italian soil, landed at Bari by a patrol boat.", "Bari"),
         ("Samir Haddad of the Calais-based aid group Open Shore said the drones deterred nobody.", "Calais"),
         ("Coalition leaders met in The Hague on Sunday.", "The Hague"),
+        # a dateline in capitals with an accent, or with the wire's date; a sentence opening "In"; a list of places
+        ("CÚCUTA.- What was a rumor since last week became official on Monday.", "Cúcuta"),
+        ("BAD BENTHEIM, Germany, June 12 (NWW) - German police turned back 40 migrants.", "Bad Bentheim"),
+        ("In McAllen, immigration attorney Patricia Gómez said the law was unclear.", "McAllen"),
+        ("Buses left for Curitiba (PR) and Chapecó (SC) on Monday.", "Chapecó"),
+        ("The ports of Ancona, Ravenna and Ortona keep the ships far from the rescue zone.", "Ravenna"),
     ],
 )
 def test_datelines_and_places_entered_are_places(nlp: Language, text: str, place: str) -> None:

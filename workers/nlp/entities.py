@@ -928,10 +928,10 @@ def _apply_context_places(text: str, mentions: list[_Mention]) -> None:
         m.canonical = _straight(_title_if_caps(m.text))
 
 
-# a place preposition right before a name: "in Chiapas", "near Tapachula", "the state of Guerrero" ("to" and
-# "from" also take people: "a letter to Obama", "support from Rubio")
+# a place preposition right before a name: "in Chiapas", "near Tapachula", "the state of Guerrero", also opening a
+# sentence ("In McAllen, attorneys said"); "to" and "from" also take people: "a letter to Obama", "support from Rubio"
 _PLACE_PREP = (
-    r"\b(?:in|near|across|through|toward|towards|outside|above|(?:state|city|island|town|village|port)\s+of|"
+    r"\b(?:[Ii]n|[Nn]ear|across|through|toward|towards|[Oo]utside|above|(?:state|city|island|town|village|port)\s+of|"
     r"enter(?:ed|ing|s)?|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:coast|outskirts|shores)\s+of)\s+"
 )
 # ... or a word for places after it, alone or closing a list: "Saudi Arabia's Jazan region", "Ethiopia's Oromia
@@ -998,6 +998,7 @@ def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
             re.search(_PLACE_LEAD + re.escape(m.text) + r"\b(?!['’]s)", text)
             or re.search(r"\b" + re.escape(m.text) + _PLACE_TAIL, text)
             or (m.text not in first_names and _big_city_reading(text, m.text, place))
+            or _listed_with_a_place(text, m, mentions)
         ):
             placed[m.text] = place
     for m in mentions:
@@ -1008,6 +1009,23 @@ def _apply_place_prepositions(text: str, mentions: list[_Mention]) -> None:
         elif m.text in unknown and not m.fixed and m.label in ("PERSON", "ORG"):
             m.label, m.country = "GPE", None
             m.canonical = _straight(_title_if_caps(m.text))
+
+
+# what joins the items of a list, after an item's optional state code: "Ceuta and Melilla", "Birmingham, Coventry
+# and Walsall", "Curitiba (PR) and Chapecó (SC)"
+_LIST_JOIN_RE = re.compile(r"(?:\s*\([A-Z]{2,3}\))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def _listed_with_a_place(text: str, m: _Mention, mentions: list[_Mention]) -> bool:
+    """Whether the mention stands in a list next to a place ("the Dadaab and Kakuma camps"): people are rarely
+    listed with towns."""
+    for other in mentions:
+        if other.label != "GPE" or other is m:
+            continue
+        lo, hi = (other.end, m.start) if other.start < m.start else (m.end, other.start)
+        if 0 < hi - lo <= 12 and _LIST_JOIN_RE.fullmatch(text, lo, hi):
+            return True
+    return False
 
 
 def _unknown_place_reading(text: str, m: _Mention, first_names: set[str]) -> bool:
@@ -1245,8 +1263,9 @@ def _add_party_states(text: str, mentions: list[_Mention], junk: list[tuple[int,
 
 # "MEXICO CITY (AP) —", "AUSTIN, Texas —", "WASHINGTON -": wire datelines the model often skips.
 _DATELINE_RE = re.compile(
-    r"^\s*([A-Z][A-Z.'\-]*(?:\s[A-Z][A-Z.'\-]*){0,3})(?:,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?"
-    r"\s*(?:\(|—|–|--|-|\.-|:)"
+    r"^\s*([A-ZÀ-Þ][A-ZÀ-Þ.'\-]*(?:\s[A-ZÀ-Þ][A-ZÀ-Þ.'\-]*){0,3})(?:,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?"
+    # the wire's date after the place: "BAD BENTHEIM, Germany, June 12 (NWW) -"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(|—|–|--|-|\.-|:)"
     # or in title case before a written date: "Niamey, 28 November 2023 (SDI) -"
     r"|^\s*([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*(?:\(|—|–|-)"
 )
@@ -1262,6 +1281,8 @@ def _add_dateline(text: str, mentions: list[_Mention]) -> None:
         if not raw:
             continue
         start, end = m.start(group), m.end(group)
+        if group == 1 and raw.endswith(".") and text.startswith("-", end):
+            raw, end = raw[:-1], end - 1  # "CÚCUTA.-": the dot is the dash's, not an abbreviation's
         clash = _overlapping(mentions, start, end)
         if any(x.fixed or x.label not in ("PERSON", "ORG") for x in clash):
             continue
