@@ -927,6 +927,20 @@ def test_a_facility_named_after_its_town_stays_a_facility(nlp: Language) -> None
     assert "El Paso International Airport" in labels.get("FAC", set()), labels
 
 
+@pytest.mark.parametrize(
+    ("text", "water"),
+    [
+        ("Boats crossed the Bay of Bengal on Monday.", "Bay of Bengal"),  # model: "Bay" and the place "Bengal"
+        ("The Strait of Gibraltar is patrolled day and night.", "Strait of Gibraltar"),  # model: "Gibraltar"
+        ("About 30,000 Rohingya have been moved to Bhasan Char.", "Bhasan Char"),  # an island, no town
+    ],
+)
+def test_seas_and_islands_are_locations_whole(nlp: Language, text: str, water: str) -> None:
+    labels = _by_label(_ents(nlp, text))
+    assert water in labels.get("LOC", set()), labels
+    assert not labels.get("GPE"), labels
+
+
 def test_a_river_named_like_a_town_stays_a_location(nlp: Language) -> None:
     labels = _by_label(_ents(nlp, "Agents pulled two men from the Rio Grande near the bridge."))
     assert "Rio Grande" in labels.get("LOC", set()), labels

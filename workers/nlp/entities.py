@@ -617,6 +617,7 @@ def extract_entities(doc: Doc, outlet: str | None = None) -> list[Entity]:
     _add_holder_offices(text, mentions, junk)
     _add_national_forces(text, mentions, junk)
     _add_state_guards(text, mentions, junk)
+    _add_water_bodies(text, mentions, junk)
     _apply_context_places(text, mentions)
     _apply_place_prepositions(text, mentions)
     _apply_acronyms(text, mentions)
@@ -1542,7 +1543,6 @@ def _force_part(mention: _Mention, force: re.Match[str]) -> bool:
 
 
 def _add_national_forces(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
-    added = False
     for m in _FORCE_RE.finditer(text):
         country = demonym_index().get(fold(m.group(1))) or country_index().get(fold(m.group(1)))
         if country is None or in_ranges(m.start(), m.end(), junk):
@@ -1550,13 +1550,9 @@ def _add_national_forces(text: str, mentions: list[_Mention], junk: list[tuple[i
         clash = _overlapping(mentions, m.start(), m.end())
         if any(not _force_part(x, m) for x in clash):
             continue  # a name the model or the gazetteer read whole ("Mexican National Guard") stays
-        for x in clash:
-            mentions.remove(x)
         body = " ".join(w[:1].upper() + w[1:] for w in m.group(2).split())
-        mentions.append(_Mention(m.group(), "ORG", m.start(), m.end(), f"{m.group(1)} {body}", country, True))
-        added = True
-    if added:
-        mentions.sort(key=lambda x: x.start)
+        force = _Mention(m.group(), "ORG", m.start(), m.end(), f"{m.group(1)} {body}", country, True)
+        _put_known_name(mentions, force)
 
 
 # "the Texas National Guard": a state's guard is its own force, under its governor, not the federal "National Guard".
@@ -1564,17 +1560,32 @@ _STATE_GUARD_RE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+National\s+Gu
 
 
 def _add_state_guards(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
-    added = False
     for m in _STATE_GUARD_RE.finditer(text):
         state = us_states().get(fold(m.group(1)))
         if state is None or in_ranges(m.start(), m.end(), junk):
             continue
-        for x in _overlapping(mentions, m.start(), m.end()):
-            mentions.remove(x)
-        mentions.append(_Mention(m.group(), "ORG", m.start(), m.end(), f"{state} National Guard", "USA", True))
-        added = True
-    if added:
-        mentions.sort(key=lambda x: x.start)
+        guard = _Mention(m.group(), "ORG", m.start(), m.end(), f"{state} National Guard", "USA", True)
+        _put_known_name(mentions, guard)
+
+
+# "the Bay of Bengal", "the Strait of Gibraltar": the model cuts a sea's name at "of" ("Bay" and the place "Bengal")
+_WATER_BODY_RE = re.compile(r"\b(?:Bay|Gulf|Straits?|Sea)\s+of\s+[A-Z][\w'’-]+")
+
+
+def _add_water_bodies(text: str, mentions: list[_Mention], junk: list[tuple[int, int]]) -> None:
+    for m in _WATER_BODY_RE.finditer(text):
+        clash = _overlapping(mentions, m.start(), m.end())
+        if in_ranges(m.start(), m.end(), junk) or any(x.fixed and x.end - x.start >= len(m.group()) for x in clash):
+            continue  # a whole name the gazetteer knows keeps the gazetteer's reading
+        _put_known_name(mentions, _Mention(m.group(), "LOC", m.start(), m.end(), m.group(), None, True))
+
+
+def _put_known_name(mentions: list[_Mention], known: _Mention) -> None:
+    """`known` (a name a rule reads whole) replaces what the model read over its span, in text order."""
+    for x in _overlapping(mentions, known.start, known.end):
+        mentions.remove(x)
+    mentions.append(known)
+    mentions.sort(key=lambda x: x.start)
 
 
 # Embedded posts end "— Jane Doe (@janedoe) February 14, 2019": the author is a person the model misses.
