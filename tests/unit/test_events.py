@@ -245,6 +245,15 @@ def test_meeting_about_trade_is_not_an_event(enricher: Enricher) -> None:
     assert result["relevance"]["migration"] is False
 
 
+def test_a_caravan_of_vehicles_is_no_migrant_movement(enricher: Enricher) -> None:
+    trucks = _events(enricher, "Migrants waited at the border crossing as officials checked papers. A caravan of "
+                               "more than 300 cargo trucks left David before dawn on Wednesday.")
+    assert "MIGRANT_MOVEMENT" not in {e["event_type"] for e in trucks}
+    people = _events(enricher, "Migrants waited at the border crossing as officials checked papers. A caravan of "
+                               "more than 3,000 migrants left Tapachula before dawn on Wednesday.")
+    assert "MIGRANT_MOVEMENT" in {e["event_type"] for e in people}
+
+
 def test_speculation_is_not_published(enricher: Enricher) -> None:
     body = (
         "Asylum seekers wait in shelters across northern Mexico. If the caravan ever reached the border, "

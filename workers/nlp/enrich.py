@@ -29,7 +29,7 @@ from workers.nlp.relevance import THRESHOLD, lexical_score, score_relevance, tex
 from workers.nlp.sentence_types import type_classifier
 from workers.nlp.types import EnrichedItem, Event, Processing
 
-PIPELINE_VERSION = "borderlines-nlp/1.10.0"  # 1.10: towns, forces, routes; live-blog and week dates; more act cues
+PIPELINE_VERSION = "borderlines-nlp/1.11.0"  # 1.11: classifier trained on six more team sets; places read as things
 # Events are extracted only where the body-level relevance reaches this share of the threshold; the final
 # relevance (which also counts events) then decides whether they are kept.
 _EVENT_GATE = 0.75

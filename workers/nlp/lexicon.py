@@ -13,3 +13,10 @@ SEA_CROSSINGS = (
     # Caribbean crossings: rafts, rafters, and people stopped at sea by the Coast Guard ("interdicted 4,862 Cubans")
     r"makeshift\s+rafts?|rafters|balseros|interdicted\s+(?:\d[\d,]*\s+)?(?:cubans|haitians|dominicans|migrants|people)"
 )
+
+# A caravan of vehicles, animals or supporters is no migrant caravan ("a caravan of more than 300 cargo trucks", "a
+# caravan of lowriders"): put right after "caravans?\b", in lower case like the above.
+VEHICLE_CARAVAN = (
+    r"(?!\s+of\s+(?:[\w,-]+\s+){0,4}?(?:trucks|lorries|vehicles|cars|motorcycles|motorbikes|bikes|bicycles|"
+    r"tractors|buses|lowriders|floats|horses|camels|trailers|rigs|pickups|vans|taxis|supporters|fans|mourners))"
+)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc
 
 from workers.nlp.doctext import doc_text
-from workers.nlp.lexicon import SEA_CROSSINGS
+from workers.nlp.lexicon import SEA_CROSSINGS, VEHICLE_CARAVAN
 from workers.nlp.types import Entity, Event, Relevance
 
 # Any of these may mean migration; the pre-check must never say "no" where the full judgement says "yes",
@@ -33,8 +33,9 @@ _PRECHECK = re.compile(
     + SEA_CROSSINGS,
 )  # lower-case terms, searched in lower-cased text: 4x faster than re.IGNORECASE on long bodies (measured)
 
-# not the holiday kind ("a caravan park", "caravanning"); lower case, searched case-folded and in lower-cased text
-_CARAVAN = r"\bcaravans?\b(?!\s+(?:parks?|sites?|holidays?|clubs?))"
+# not the holiday kind ("a caravan park", "caravanning") nor a convoy of vehicles; lower case, searched case-folded
+# and in lower-cased text
+_CARAVAN = r"\bcaravans?\b(?!\s+(?:parks?|sites?|holidays?|clubs?))" + VEHICLE_CARAVAN
 
 # "deport", "deportees", not the Spanish sports words of club names and sections ("Deportes Cordillera",
 # "Deportivo Táchira", "deportistas") that translated sports pages keep

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from workers.nlp.gazetteer import demonym_index
-from workers.nlp.lexicon import SEA_CROSSINGS
+from workers.nlp.lexicon import SEA_CROSSINGS, VEHICLE_CARAVAN
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:millions?|thousand)|\d{3,})"
 
 MIGRATION_CONTEXT = _rx(
     r"""\b(?:
-        migra\w* | immigra\w* | emigra\w* | asylum | refugee\w* | deport\w* | caravan\w* |
+        migra\w* | immigra\w* | emigra\w* | asylum | refugee\w* | deport\w* | caravan\w*""" + VEHICLE_CARAVAN + r""" |
         border\w* | undocumented | illegal\s+aliens? | aliens? | dreamers? | daca | tps |
         ice | cbp | border\s+patrol | customs\s+and\s+border | homeland\s+security | dhs |
         smuggl\w* | traffick\w* | coyotes? | detention | detained | visas? | sanctuary |
@@ -382,10 +382,11 @@ _LANDERS = r"(?:migrants|asylum|refugees|people|persons|passengers|survivors)"
 # Who moves: a group of migrants, not "people" in general.
 _GROUP = r"(?:migrants|asylum[\s-]seekers|families|immigrants|refugees|thousands|hundreds|caravan\s+members)"
 _MOVEMENT = r"""
-    \bcaravans?\b""" + r""".{0,140}?\b(?P<t>mov(?:e|es|ed|ing)|travel\w*|head\w*|march\w*|cross\w*|arriv\w*|
-        enter\w*|set\s+off|grew|grow\w*|left|leav\w*|depart\w*|reach\w*|walk\w*|trek\w*|advanc\w*|
+    \bcaravans?\b""" + VEHICLE_CARAVAN + r"""
+        .{0,140}?\b(?P<t>mov(?:e|es|ed|ing)|travel\w*|head\w*|march\w*|cross\w*|arriv\w*|enter\w*|set\s+off|grew|grow\w*|left|leav\w*|depart\w*|reach\w*|walk\w*|trek\w*|advanc\w*|
         traversed|made\s+its\s+way|swell\w*|shrink\w*|is\s+(?:still\s+)?(?:weeks|days|miles))\b
-  | \b(?P<t15>left|depart(?:ed|s)|set\s+(?:off|out))\b(?=.{0,200}?\bcaravans?\b)
+  | \b(?P<t15>left|depart(?:ed|s)|set\s+(?:off|out))\b
+        (?=.{0,200}?\bcaravans?\b""" + VEHICLE_CARAVAN + r""")
   | \b(?P<t2>broke\s+through|swam|waded|stormed|pushed\s+(?:past|pass|through)|made\s+their\s+way|
         massed|stranded|camped|rushed)\b
   | \b""" + _GROUP + r"""\s+""" + _W6 + r"""(?P<t3>crossed|arrived|entered|broke\s+into|poured\s+into)\b
