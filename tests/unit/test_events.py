@@ -1216,6 +1216,12 @@ def test_an_announcement_of_another_event_is_that_event(enricher: Enricher) -> N
     assert [(e["event_type"], e["status"]) for e in _events(enricher, text)] == [("DEPORTATION", "planned")]
 
 
+def test_a_count_over_a_span_of_months_is_a_figure(enricher: Enricher) -> None:
+    text = ("The minister reported that between January and mid-March the Guard and migration agents rescued 7,408 "
+            "migrants in the border states.")
+    assert "ENFORCEMENT_STATISTIC" in {e["event_type"] for e in _direct(enricher, text)}  # the rules alone
+
+
 @pytest.mark.parametrize(
     ("text", "resolved"),
     [
