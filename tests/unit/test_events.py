@@ -1893,6 +1893,8 @@ def test_a_figure_is_dated_by_the_period_it_counts_not_its_release_or_a_record(e
         "For more information on the state's border security efforts and migrant busing, visit the Office of the "
         "Governor website.",
         "ADVOCATES ASK JUDGE TO STRIKE DOWN ASYLUM RULE",
+        "In this issue: a record visa quota; a construction-site raid in Kuala Lumpur; Nepal courts Japan's care "
+        "sector; Taiwan and India close in on a worker deal.",
     ],
 )
 def test_page_furniture_and_newsletter_headings_carry_no_events(enricher: Enricher, text: str) -> None:

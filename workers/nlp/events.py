@@ -569,6 +569,12 @@ def _all_caps_heading(text: str) -> bool:
     return len(words) >= 3 and all(w.isupper() for w in words)
 
 
+_CONTENTS_LINE = re.compile(
+    r"(?:also\s+)?in\s+(?:this|today['’]s|this\s+week['’]s)\s+(?:issue|edition|newsletter|briefing|digest)\s*:",
+    re.IGNORECASE,
+)
+
+
 def _skipped_sentences(text: str, sentences: Sequence[Span]) -> list[bool]:
     """Sentences that cannot carry events: boilerplate, credit and caption lines, link lines."""
     ranges = boilerplate_ranges(text)
@@ -581,6 +587,7 @@ def _skipped_sentences(text: str, sentences: Sequence[Span]) -> list[bool]:
             or is_boilerplate(stripped)
             or stripped.lower().startswith(("more:", "related:", "read more", "watch:", "for more information"))
             or _all_caps_heading(stripped)  # "ADVOCATES ASK JUDGE TO STRIKE ASYLUM RULE": a newsletter's heading
+            or _CONTENTS_LINE.match(stripped) is not None  # "In this issue: a raid in Kuala Lumpur; ...": the contents
             or stripped.lower().endswith(("read more", "read more.", "watch more"))  # link teasers
             or stripped.rstrip("\"'”’)").endswith("?")  # questions ask, they do not report
             # headings and captions have no verb; a verbless figure ("76,000 in May alone") is kept
