@@ -161,12 +161,12 @@ _MONTHS_DAYS = _wordset(
 # the model's PERSON label. A town the model tagged ORG needs less: the small model tags many towns ORG
 # ("Dunkirk", "Huixtla"), and few organisations are named like a town ("Reuters" is none).
 _CITY_RELABEL_POP = 100_000
+_ORG_CITY_RELABEL_POP = 15_000
 # The small model reads some places as a building, a product or a work ("Port Moresby" FAC, "Samos" PRODUCT,
 # "Pacaraima" WORK_OF_ART); a name whose whole text geonames knows is the place, whatever its size (on 551
 # development articles: 25 gold places gained, 6 names that were not gold places). A name with a facility word
 # ("El Paso International Airport") stays a facility before this is asked.
 _THING_LABELS = ("FAC", "PRODUCT", "WORK_OF_ART")
-_ORG_CITY_RELABEL_POP = 15_000
 # The small model tags some towns NORP ("Tunis", "Nogales", "Iquique") and towns named after a feature LOC
 # ("Grand Island", "Eagle Pass", "Key West"). A name with no gazetteer entry that geonames knows as a town this
 # large is the town; smaller namesakes stay as tagged ("Bay", "Asia" in the Philippines).
@@ -1018,8 +1018,8 @@ _LIST_JOIN_RE = re.compile(r"(?:\s*\([A-Z]{2,3}\))?(?:,\s*(?:and\s+|or\s+)?|\s+(
 
 
 def _listed_with_a_place(text: str, m: _Mention, mentions: list[_Mention]) -> bool:
-    """Whether the mention stands in a list next to a place ("the Dadaab and Kakuma camps"): people are rarely
-    listed with towns."""
+    """Whether the mention stands in a list next to a place ("Ceuta and Melilla", "Curitiba (PR) and Chapecó (SC)"):
+    people are rarely listed with towns."""
     for other in mentions:
         if other.label != "GPE" or other is m:
             continue

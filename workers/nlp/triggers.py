@@ -385,7 +385,8 @@ _LANDERS = r"(?:migrants|asylum|refugees|people|persons|passengers|survivors)"
 _GROUP = r"(?:migrants|asylum[\s-]seekers|families|immigrants|refugees|thousands|hundreds|caravan\s+members)"
 _MOVEMENT = r"""
     \bcaravans?\b""" + VEHICLE_CARAVAN + r"""
-        .{0,140}?\b(?P<t>mov(?:e|es|ed|ing)|travel\w*|head\w*|march\w*|cross\w*|arriv\w*|enter\w*|set\s+off|grew|grow\w*|left|leav\w*|depart\w*|reach\w*|walk\w*|trek\w*|advanc\w*|
+        .{0,140}?\b(?P<t>mov(?:e|es|ed|ing)|travel\w*|head\w*|march\w*|cross\w*|arriv\w*|enter\w*|set\s+off|grew|
+        grow\w*|left|leav\w*|depart\w*|reach\w*|walk\w*|trek\w*|advanc\w*|
         traversed|made\s+its\s+way|swell\w*|shrink\w*|is\s+(?:still\s+)?(?:weeks|days|miles))\b
   | \b(?P<t15>left|depart(?:ed|s)|set\s+(?:off|out))\b
         (?=.{0,200}?\bcaravans?\b""" + VEHICLE_CARAVAN + r""")
