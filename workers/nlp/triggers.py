@@ -268,7 +268,7 @@ _BORDER_REINFORCEMENT = r"""
 _DEMONYMS = _plural_demonyms()
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _PERIOD = r"""(?:last|this|past|previous)\s+(?:month|year|week|fiscal\s+year|quarter)|in\s+(?:fiscal\s+)?
-    (?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|
+    (?:""" + _MONTH + r"""|\d{4})|
     (?:per|a|each|every)\s+(?:day|week|month|year)|since\s+\w+|so\s+far\s+this\s+year|fiscal\s+year|
     (?:january|february|march|april|june|july|august|september|october|november|december)\s+alone|
     \d{4}\s+(?:government\s+)?data|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\s+
@@ -277,7 +277,7 @@ _PERIOD = r"""(?:last|this|past|previous)\s+(?:month|year|week|fiscal\s+year|qua
     years)|as\s+of\s+\w+|daily|in\s+all\s+of\s+\d{4}|in\s+the\s+(?:last\s+|past\s+|previous\s+)?(?:\d+|twenty-four)\s+
     hours|(?:in\s+)?the\s+present\s+year|in\s+what\s+(?:goes|has\s+gone|is\s+gone)\s+of\s+(?:the\s+)?(?:year|\d{4})|
     so\s+far\s+in\s+\d{4}|so\s+far\s+this\s+(?:month|week)|in\s+the\s+month\s+of\s+\w+|(?:to|at)\s+the\s+(?:closing|close|
-    end)\s+of\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|
+    end)\s+of\s+(?:""" + _MONTH + r"""|\d{4})|
     between\s+""" + _MONTH + r"""\s+and\s+(?:(?:mid|early|late)-?\s*)?""" + _MONTH
 _STAT_NOUN = r"""(?:apprehen\w+|arrest\w*|encounter\w*|detain\w*|detention\w*|remov\w*|deport\w*|crossings?|
     asylum\s+(?:claims|applications|requests|seekers)|arrivals|people|individuals|migrants|immigrants|
